@@ -1,0 +1,35 @@
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+
+// electron-vite pointed at the product's top-level folders (main/, renderer/) instead of src/.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: { index: resolve('main/index.ts'), cli: resolve('main/cli/index.ts') },
+        // Native and electron-importing modules stay external: they are loaded at run time.
+        external: ['electron', '@github/keytar', 'electron-store'],
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { index: resolve('main/preload.ts') },
+        // Sandboxed preloads cannot be ESM: bundle to CommonJS.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    plugins: [react()],
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+    },
+  },
+});

@@ -1,0 +1,26 @@
+/**
+ * What every balance provider implements, so OpenRouter, Moonshot and friends plug in
+ * later without touching the poller, tray or UI.
+ */
+import type { ProviderId, Snapshot } from '../../../shared/model';
+import type { ProviderInfo } from '../../../shared/providers';
+import type { ProviderResult } from '../ports';
+
+export interface ProviderRequest {
+  key: string;
+  /** The account's base URL; the provider refuses to send the key anywhere unsafe. */
+  baseUrl: string;
+  /** Lets the caller cancel (app quit, account removed); the provider adds its own timeout. */
+  signal?: AbortSignal;
+}
+
+export interface Provider {
+  readonly id: ProviderId;
+  readonly info: ProviderInfo;
+  /** A warning when a key does not look like this provider's (the server still decides). */
+  checkKeyShape(key: string): string | null;
+  /** One balance reading; every failure is a typed value, never a throw. */
+  fetchBalance(req: ProviderRequest): Promise<ProviderResult<Snapshot>>;
+  /** Confirms the key works without spending tokens. */
+  verifyKey(req: ProviderRequest): Promise<ProviderResult<void>>;
+}

@@ -1,0 +1,142 @@
+/**
+ * The one IPC contract between main and the renderer. Every invoke channel has a zod
+ * schema for its request (main parses every payload with it before any handler runs) and
+ * a response type; every push channel has a payload type. A channel without a contract
+ * fails the type check below, so the preload, handlers and renderer cannot drift apart.
+ */
+import { z } from 'zod';
+import {
+  HEADLINE_PREFS,
+  LANGUAGES,
+  MIN_POLL_SEC,
+  NOTIFY_KINDS,
+  PROVIDER_IDS,
+  THEMES,
+  type AccountConfig,
+  type AppSettings,
+  type AppState,
+  type Snapshot,
+} from './model';
+import { LINK_KINDS } from './providers';
+import type { AppError, Result } from './result';
+
+/** Decimal amount as typed by a user: no exponent, no thousands separators, at most 6 decimals. */
+const amount = z
+  .string()
+  .trim()
+  .regex(/^\d{1,10}(\.\d{1,6})?$/, 'expected a decimal amount such as 12.50');
+const accountId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected an account id');
+const label = z.string().trim().min(1, 'a label is required').max(60, 'at most 60 characters');
+
+export const thresholdsSchema = z
+  .object({ low: amount, critical: amount })
+  .refine((t) => Number(t.critical) <= Number(t.low), {
+    message: 'the critical threshold must not be above the low threshold',
+  });
+export const budgetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('fixed'), amount }),
+  z.object({ kind: z.literal('since-top-up') }),
+]);
+const pollSec = z.number().int().min(MIN_POLL_SEC).max(24 * 3600);
+const notifyPatch = z.partialRecord(z.enum(NOTIFY_KINDS), z.boolean());
+
+export const schemas = {
+  'state:get': z.undefined(),
+  'accounts:add': z.object({
+    provider: z.enum(PROVIDER_IDS),
+    label,
+    /** Travels renderer -> main once, is verified, then lives only in the keychain. */
+    key: z.string().max(4096, 'that is far longer than any API key'),
+    baseUrl: z.string().trim().max(2048).optional(),
+  }),
+  'accounts:update': z.object({
+    id: accountId,
+    patch: z
+      .object({
+        label,
+        headlineCurrency: z.enum(HEADLINE_PREFS),
+        thresholds: thresholdsSchema.nullable(),
+        budget: budgetSchema,
+        pollIntervalSec: pollSec.nullable(),
+        notify: notifyPatch,
+      })
+      .partial()
+      .strict(),
+  }),
+  'accounts:replace-key': z.object({ id: accountId, key: z.string().max(4096) }),
+  'accounts:remove': z.object({ id: accountId }),
+  'accounts:refresh': z.object({ id: accountId.optional() }),
+  'settings:update': z
+    .object({
+      pollIntervalSec: pollSec,
+      language: z.enum(LANGUAGES),
+      theme: z.enum(THEMES),
+      launchAtLogin: z.boolean(),
+      notifyCooldownMin: z.number().int().min(0).max(7 * 24 * 60),
+    })
+    .partial()
+    .strict(),
+  'history:get': z.object({
+    id: accountId,
+    from: z.number().int().nonnegative().optional(),
+    to: z.number().int().nonnegative().optional(),
+  }),
+  'external:open': z.object({
+    provider: z.enum(PROVIDER_IDS),
+    link: z.enum(LINK_KINDS),
+  }),
+  'demo:start': z.undefined(),
+} as const;
+
+export type InvokeChannel = keyof typeof schemas;
+export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof schemas)[C]>;
+export type ParsedRequest<C extends InvokeChannel> = z.output<(typeof schemas)[C]>;
+
+/** What each invoke resolves to. Expected failures are values: Electron only passes `message` of a throw. */
+export interface InvokeResponses {
+  'state:get': AppState;
+  'accounts:add': AccountConfig;
+  'accounts:update': AccountConfig;
+  'accounts:replace-key': AccountConfig;
+  'accounts:remove': null;
+  'accounts:refresh': null;
+  'settings:update': AppSettings;
+  'history:get': Snapshot[];
+  'external:open': null;
+  'demo:start': AccountConfig;
+}
+export type InvokeResult<C extends InvokeChannel> = Result<InvokeResponses[C], AppError>;
+
+/** Fails to compile when a channel has a schema but no response type, or the reverse. */
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const contractIsComplete: Exact<InvokeChannel, keyof InvokeResponses> = true;
+
+export const VIEWS = ['onboarding', 'dashboard', 'history', 'settings', 'diagnosis'] as const;
+export type View = (typeof VIEWS)[number];
+
+/** Main -> renderer pushes. */
+export interface PushPayloads {
+  'state:changed': AppState;
+  navigate: { view: View; accountId?: string };
+}
+export type PushChannel = keyof PushPayloads;
+
+/** Channel names on the wire are prefixed so nothing else in the process can collide. */
+export const wire = (channel: InvokeChannel | PushChannel): string => `creditray:${channel}`;
+
+/** The object the preload exposes as `window.creditray`; the renderer's only door to main. */
+export interface CreditrayApi {
+  invoke<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<InvokeResult<C>>;
+  /** Returns an unsubscribe function. */
+  on<P extends PushChannel>(channel: P, listener: (payload: PushPayloads[P]) => void): () => void;
+}
+
+/** Turns a schema failure into a message naming the field, for the `bad-request` error. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
