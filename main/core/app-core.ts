@@ -1,0 +1,28 @@
+/**
+ * The one facade the Electron shell, IPC handlers and UI harness talk to. It owns the
+ * services (settings, keychain, providers, monitor, history) and turns user actions into
+ * state changes that come back through `subscribe`.
+ */
+import type { ParsedRequest } from '../../shared/ipc';
+import type { AccountConfig, AppSettings, AppState, Snapshot } from '../../shared/model';
+import type { AppError, Result } from '../../shared/result';
+
+export interface CoreApi {
+  getState(): AppState;
+  /** Called on every state change (after a poll, a settings change, an account added...). */
+  subscribe(listener: (state: AppState) => void): () => void;
+  addAccount(req: ParsedRequest<'accounts:add'>): Promise<Result<AccountConfig, AppError>>;
+  updateAccount(req: ParsedRequest<'accounts:update'>): Promise<Result<AccountConfig, AppError>>;
+  replaceKey(req: ParsedRequest<'accounts:replace-key'>): Promise<Result<AccountConfig, AppError>>;
+  removeAccount(id: string): Promise<Result<null, AppError>>;
+  /** Poll now: one account, or all when id is omitted. Resolves when the poll has finished. */
+  refresh(id?: string): Promise<Result<null, AppError>>;
+  updateSettings(patch: ParsedRequest<'settings:update'>): Promise<Result<AppSettings, AppError>>;
+  getHistory(req: ParsedRequest<'history:get'>): Promise<Result<Snapshot[], AppError>>;
+  startDemo(): Promise<Result<AccountConfig, AppError>>;
+  /** The laptop woke up or the network came back: poll once, not once per missed interval. */
+  onResume(): void;
+  onOnline(): void;
+  /** Stops pollers and flushes history. */
+  stop(): Promise<void>;
+}
