@@ -1,0 +1,144 @@
+/**
+ * What the tray shows, as plain data: the shell turns it into an Electron Tray and Menu, and
+ * tests read it directly. Keeping wording, ordering and "which account is worst" here means the
+ * Electron adapter has no decisions left to get wrong.
+ */
+import { formatMoney, microsToDecimal, parseAmount } from '../../shared/money';
+import type { AccountStatus, AppState, Headline, Level, ProviderId } from '../../shared/model';
+import { resolveLanguage, type Lang } from '../../shared/i18n/language';
+import { errorWords, levelWord, trayText } from '../../shared/i18n/tray';
+
+export type TrayMenuItem =
+  /** Click: open the window on that account. */
+  | { kind: 'account'; accountId: string; label: string }
+  | {
+      kind: 'action';
+      action: 'refresh' | 'open' | 'diagnose' | 'quit';
+      label: string;
+      enabled: boolean;
+      accountId?: string;
+    }
+  | { kind: 'top-up'; accountId: string; provider: ProviderId; label: string }
+  | { kind: 'separator' };
+
+export interface TrayModel {
+  level: Level;
+  fill: number | null;
+  tooltip: string;
+  /** macOS shows it beside the icon: the worst account's balance, short. */
+  title: string;
+  menu: TrayMenuItem[];
+}
+
+/** Worst first: a key that cannot pay outranks one we merely cannot read, which outranks "low". */
+const SEVERITY: readonly Level[] = ['depleted', 'unavailable', 'critical', 'error', 'low', 'stale', 'healthy'];
+
+/**
+ * Overall level of several accounts (worst wins): depleted > unavailable > critical > error >
+ * low > stale > healthy; no accounts -> 'healthy'. One icon must warn about the worst account.
+ */
+export function worstLevel(levels: Level[]): Level {
+  let best = SEVERITY.length - 1;
+  for (const level of levels) best = Math.min(best, SEVERITY.indexOf(level));
+  return SEVERITY[best] ?? 'healthy';
+}
+
+/** Levels where "Why am I getting 402?" should open straight on the account in trouble. */
+const DIAGNOSE_LEVELS: ReadonlySet<Level> = new Set(['depleted', 'unavailable', 'critical', 'error']);
+const TOP_UP_PROVIDERS: ReadonlySet<ProviderId> = new Set(['deepseek', 'demo']);
+
+/** The headline as the user reads it; a malformed amount or currency falls back to plain text. */
+function balanceText(headline: Headline | null, lang: Lang): string {
+  if (!headline) return trayText(lang, 'noBalance');
+  const micros = parseAmount(headline.total);
+  if (!micros.ok) return `${headline.total} ${headline.currency}`;
+  try {
+    return formatMoney(micros.value, headline.currency, lang);
+  } catch {
+    return `${microsToDecimal(micros.value)} ${headline.currency}`;
+  }
+}
+
+/** "¥12.30" rather than "CN¥12.30": the menu-bar title has little room. */
+function shortBalance(headline: Headline | null, lang: Lang): string {
+  if (!headline) return '';
+  const micros = parseAmount(headline.total);
+  if (!micros.ok) return '';
+  try {
+    const fmt = new Intl.NumberFormat(lang, {
+      style: 'currency',
+      currency: headline.currency,
+      currencyDisplay: 'narrowSymbol',
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    // A decimal string is formatted exactly (Intl.NumberFormat v3), no float round trip.
+    return fmt.format(microsToDecimal(micros.value) as unknown as number);
+  } catch {
+    return `${microsToDecimal(micros.value)} ${headline.currency}`;
+  }
+}
+
+function accountLine(s: AccountStatus, lang: Lang): string {
+  return trayText(lang, 'accountLine', {
+    label: s.account.label,
+    balance: balanceText(s.headline, lang),
+    state: levelWord(lang, s.level),
+  });
+}
+
+/** The account line plus why it is stale or failing, in a few words. */
+function tooltipLine(s: AccountStatus, lang: Lang): string {
+  const line = accountLine(s, lang);
+  let detail = s.error ? errorWords(lang, s.error.kind, s.error.status) : null;
+  if (s.stale && s.level !== 'stale') {
+    detail = detail ? trayText(lang, 'staleBecause', { why: detail }) : trayText(lang, 'stale');
+  }
+  return detail ? trayText(lang, 'withDetail', { line, detail }) : line;
+}
+
+/** The whole tray (icon level and fill, tooltip, title, menu) for one app state. */
+export function buildTrayModel(state: AppState): TrayModel {
+  const lang = resolveLanguage(state.settings.language, state.systemLocale);
+  const accounts = state.accounts;
+  const level = worstLevel(accounts.map((a) => a.level));
+  const worst = accounts.find((a) => a.level === level) ?? null;
+
+  const menu: TrayMenuItem[] = accounts.map((a) => ({
+    kind: 'account',
+    accountId: a.account.id,
+    label: accountLine(a, lang),
+  }));
+  if (menu.length > 0) menu.push({ kind: 'separator' });
+
+  const hasAccounts = accounts.length > 0;
+  menu.push({ kind: 'action', action: 'refresh', label: trayText(lang, 'refresh'), enabled: hasAccounts });
+  menu.push({ kind: 'action', action: 'open', label: trayText(lang, 'open'), enabled: true });
+  const diagnose: TrayMenuItem = {
+    kind: 'action',
+    action: 'diagnose',
+    label: trayText(lang, 'diagnose'),
+    enabled: hasAccounts,
+  };
+  if (worst && DIAGNOSE_LEVELS.has(worst.level)) diagnose.accountId = worst.account.id;
+  menu.push(diagnose);
+  for (const a of accounts) {
+    if (!TOP_UP_PROVIDERS.has(a.account.provider)) continue;
+    menu.push({
+      kind: 'top-up',
+      accountId: a.account.id,
+      provider: a.account.provider,
+      label: trayText(lang, 'topUp', { label: a.account.label }),
+    });
+  }
+  menu.push({ kind: 'separator' });
+  menu.push({ kind: 'action', action: 'quit', label: trayText(lang, 'quit'), enabled: true });
+
+  return {
+    level,
+    fill: worst?.gaugeFill ?? null,
+    tooltip: hasAccounts ? accounts.map((a) => tooltipLine(a, lang)).join('\n') : trayText(lang, 'noAccounts'),
+    title: shortBalance(worst?.headline ?? null, lang),
+    menu,
+  };
+}
