@@ -21,8 +21,11 @@ export function parseAmount(input: unknown): Result<number, string> {
   let text: string;
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return err(`not a finite number: ${String(input)}`);
-    // toFixed avoids exponent notation (1e-7) and keeps what JSON meant to the 6th decimal.
-    text = Math.abs(input) >= 1e21 ? String(input) : input.toFixed(SCALE_DIGITS);
+    if (Math.abs(input) >= 1e10) return err(`amount out of range: ${String(input)}`);
+    // String() keeps every digit JSON sent, so the 7th+ decimals are truncated like strings
+    // (toFixed(6) would round 0.9999999 up to 1). Tiny values print as 1e-7: spell them out.
+    const plain = String(input);
+    text = /e/i.test(plain) ? input.toFixed(20) : plain;
   } else if (typeof input === 'string') {
     text = input.trim();
   } else {

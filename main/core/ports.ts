@@ -27,7 +27,13 @@ export const systemClock: Clock = {
 /** The slice of fetch we use. Electron passes `net.fetch` (system proxy); Node passes undici. */
 export type Http = (
   url: string,
-  init: { method?: string; headers?: Record<string, string>; signal?: AbortSignal },
+  init: {
+    method?: string;
+    headers?: Record<string, string>;
+    signal?: AbortSignal;
+    /** Providers pass 'manual' so a key is never carried to wherever a 3xx points. */
+    redirect?: 'manual' | 'follow' | 'error';
+  },
 ) => Promise<Response>;
 
 export type SecretErrorCode = 'keychain-unavailable' | 'keychain-locked' | 'keychain-denied';
