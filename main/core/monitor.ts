@@ -1,0 +1,342 @@
+/**
+ * Holds every account's status and keeps it current: the poller decides WHEN, this decides
+ * WHAT a poll means. Each poll reads the key from the keychain, asks the provider, keeps the
+ * last good reading through failures (never shows zero because a poll failed), recomputes
+ * the level with hysteresis, runs the notification policy and tells subscribers.
+ */
+import { pickHeadline, headlineMicros } from '../../shared/balance';
+import { gaugeFill, type HistoryPoint } from '../../shared/gauge';
+import { resolveLanguage, type Lang } from '../../shared/i18n/language';
+import { BLOCKING_ERROR_KINDS, computeLevel } from '../../shared/level';
+import type {
+  AccountConfig,
+  AccountStatus,
+  AppSettings,
+  ErrorKind,
+  Headline,
+  Level,
+  NotifyKind,
+  ProviderError,
+  ProviderId,
+  Snapshot,
+} from '../../shared/model';
+import { parseAmount } from '../../shared/money';
+import { err, toError } from '../../shared/result';
+import { decideNotifications } from './notification-policy';
+import { createPoller, type PollOutcome } from './poller';
+import type { Clock, HistoryStore, Logger, Notifier, ProviderResult, SecretStore } from './ports';
+import type { Provider } from './providers/provider';
+
+export interface MonitorDeps {
+  clock: Clock;
+  providers: Partial<Record<ProviderId, Provider>>;
+  secrets: SecretStore;
+  history: HistoryStore;
+  notifier: Notifier;
+  logger: Logger;
+  random?: () => number;
+  concurrency?: number;
+}
+
+export interface Monitor {
+  /** The account list and settings changed: new accounts poll at once, removed ones stop. */
+  setAccounts(accounts: AccountConfig[], settings: AppSettings, systemLocale?: string): void;
+  /** Poll now (one account or all); resolves when the poll has finished. */
+  refresh(id?: string): Promise<void>;
+  statuses(): AccountStatus[];
+  status(id: string): AccountStatus | undefined;
+  onChange(cb: () => void): () => void;
+  onResume(): void;
+  onOnline(): void;
+  /** Faster re-checks until epoch ms `untilMs` (e.g. 30 s while the user tops up). */
+  boost(id: string, intervalMs: number, untilMs: number): void;
+  stop(): Promise<void>;
+}
+
+/** How far back the gauge's "since top-up" baseline looks, and how many points it keeps. */
+const SEED_MS = 180 * 24 * 3600_000;
+const SERIES_MAX = 5000;
+
+interface Point {
+  at: number;
+  totals: Record<string, number>;
+}
+
+interface State {
+  account: AccountConfig;
+  snapshot: Snapshot | null;
+  headline: Headline | null;
+  level: Level;
+  error: ProviderError | null;
+  stale: boolean;
+  checkedAt: number | null;
+  gaugeFill: number | null;
+  /** Level from the last successful reading: the hysteresis reference. */
+  moneyLevel: Level | null;
+  /** Last non-stale level and its error: what notifications compare against. */
+  settled: Level | null;
+  settledError: ProviderError | null;
+  /** False until the first result with a real level (transient errors before it do not count). */
+  baselined: boolean;
+  lastSent: Partial<Record<NotifyKind, number>>;
+  series: Point[] | null;
+}
+
+const toPoint = (s: Snapshot): Point => ({
+  at: s.at,
+  totals: Object.fromEntries(
+    s.rows.map((r) => [r.currency, ((v) => (v.ok ? v.value : 0))(parseAmount(r.total))]),
+  ),
+});
+
+/** Wires the poller to providers, keychain, history and notifier. */
+export function createMonitor(deps: MonitorDeps): Monitor {
+  const { clock, logger } = deps;
+  const states = new Map<string, State>();
+  let order: string[] = [];
+  let settings: AppSettings | null = null;
+  let locale = 'en';
+  let lang: Lang = 'en';
+  const listeners = new Set<() => void>();
+
+  const emit = (): void => {
+    for (const cb of [...listeners]) {
+      try {
+        cb();
+      } catch (thrown) {
+        logger.error('change listener threw', { error: toError(thrown).message });
+      }
+    }
+  };
+
+  const fail = (kind: ErrorKind, message: string): ProviderResult<Snapshot> =>
+    err({ kind, status: null, message, retryAfterMs: null, at: clock.now() });
+
+  async function fetchOnce(
+    account: AccountConfig,
+    signal: AbortSignal,
+  ): Promise<ProviderResult<Snapshot>> {
+    const provider = deps.providers[account.provider];
+    if (!provider)
+      return fail('config', `No "${account.provider}" provider is available in this build.`);
+    let key = '';
+    if (account.provider !== 'demo') {
+      try {
+        const r = await deps.secrets.get(account.id);
+        if (!r.ok)
+          return fail(
+            'keychain',
+            `The API key could not be read from the system keychain: ${r.error.message}`,
+          );
+        if (!r.value)
+          return fail(
+            'keychain',
+            'No API key is stored in the system keychain for this account. Replace the key to store it again.',
+          );
+        key = r.value;
+      } catch (thrown) {
+        return fail('keychain', `The system keychain failed: ${toError(thrown).message}`);
+      }
+    }
+    try {
+      return await provider.fetchBalance({ key, baseUrl: account.baseUrl, signal });
+    } catch (thrown) {
+      logger.error('provider threw instead of returning an error (a bug)', {
+        account: account.id,
+        error: toError(thrown).name,
+      });
+      return fail('bad-response', 'The balance check failed unexpectedly.');
+    }
+  }
+
+  /** Headline, level (with hysteresis) and gauge from the state's reading and error. */
+  function derive(st: State): void {
+    const { snapshot, error, account } = st;
+    st.headline = snapshot ? pickHeadline(snapshot.rows, account.headlineCurrency) : null;
+    st.level = computeLevel({ snapshot, error, account, previous: st.moneyLevel });
+    if (!error && snapshot) st.moneyLevel = st.level;
+    const currency = st.headline?.currency;
+    const points: HistoryPoint[] = (st.series ?? []).map((p) => ({
+      at: p.at,
+      totalMicros: currency ? (p.totals[currency] ?? 0) : 0,
+    }));
+    st.gaugeFill =
+      snapshot && st.headline
+        ? gaugeFill(headlineMicros(st.headline), account.budget, points)
+        : null;
+  }
+
+  async function seedSeries(st: State): Promise<void> {
+    if (st.series !== null) return;
+    try {
+      st.series = (await deps.history.read(st.account.id, { from: clock.now() - SEED_MS })).map(
+        toPoint,
+      );
+    } catch (thrown) {
+      logger.warn('history read failed; gauge starts fresh', {
+        account: st.account.id,
+        error: toError(thrown).message,
+      });
+      st.series = [];
+    }
+  }
+
+  async function apply(st: State, res: ProviderResult<Snapshot>): Promise<void> {
+    const id = st.account.id;
+    if (res.ok) {
+      await seedSeries(st);
+      st.series = [...(st.series ?? []), toPoint(res.value)].slice(-SERIES_MAX);
+      st.snapshot = res.value;
+      st.error = null;
+      st.stale = false;
+      try {
+        await deps.history.append(id, res.value);
+      } catch (thrown) {
+        logger.warn('history append failed', { account: id, error: toError(thrown).message });
+      }
+    } else {
+      st.error = res.error;
+      st.stale = st.snapshot !== null;
+      logger.warn('poll failed', { account: id, kind: res.error.kind, status: res.error.status });
+    }
+    const now = clock.now();
+    st.checkedAt = now;
+    derive(st);
+    const meaningful =
+      st.level !== 'stale' &&
+      !(st.level === 'error' && st.error && !BLOCKING_ERROR_KINDS.has(st.error.kind));
+    if (!meaningful) return;
+    const requests = decideNotifications({
+      account: st.account,
+      previous: st.settled,
+      previousError: st.settledError,
+      next: st.level,
+      error: st.error,
+      lastSent: st.lastSent,
+      now,
+      cooldownMs: (settings?.notifyCooldownMin ?? 60) * 60_000,
+      isFirstResult: !st.baselined,
+      lang,
+      headline: st.headline,
+    });
+    st.baselined = true;
+    st.settled = st.level;
+    st.settledError = st.error;
+    for (const n of requests) {
+      st.lastSent[n.kind] = now;
+      try {
+        deps.notifier.show(n);
+      } catch (thrown) {
+        logger.warn('notification failed', {
+          account: id,
+          kind: n.kind,
+          error: toError(thrown).message,
+        });
+      }
+    }
+  }
+
+  async function pollAccount(id: string, signal: AbortSignal): Promise<PollOutcome> {
+    const st = states.get(id);
+    if (!st) return { ok: true };
+    const res = await fetchOnce(st.account, signal);
+    // Removed or stopped meanwhile: the answer belongs to nobody.
+    if (signal.aborted || states.get(id) !== st) return { ok: true };
+    await apply(st, res);
+    return res.ok ? { ok: true } : { ok: false, retryAfterMs: res.error.retryAfterMs };
+  }
+
+  const poller = createPoller({
+    clock,
+    poll: pollAccount,
+    logger,
+    onScheduled: emit,
+    ...(deps.random ? { random: deps.random } : {}),
+    ...(deps.concurrency ? { concurrency: deps.concurrency } : {}),
+  });
+
+  const statusOf = (st: State): AccountStatus => ({
+    account: st.account,
+    level: st.level,
+    snapshot: st.snapshot,
+    headline: st.headline,
+    error: st.error,
+    stale: st.stale,
+    checkedAt: st.checkedAt,
+    nextCheckAt: poller.nextAt(st.account.id),
+    gaugeFill: st.gaugeFill,
+  });
+
+  return {
+    setAccounts(accounts, next, systemLocale) {
+      settings = next;
+      if (systemLocale !== undefined) locale = systemLocale;
+      lang = resolveLanguage(next.language, locale);
+      const reconnect: string[] = [];
+      const fresh = new Map<string, State>();
+      for (const account of accounts) {
+        const st = states.get(account.id);
+        if (!st) {
+          fresh.set(account.id, {
+            account,
+            snapshot: null,
+            headline: null,
+            level: 'stale',
+            error: null,
+            stale: false,
+            checkedAt: null,
+            gaugeFill: null,
+            moneyLevel: null,
+            settled: null,
+            settledError: null,
+            baselined: false,
+            lastSent: {},
+            series: null,
+          });
+          continue;
+        }
+        const prev = st.account;
+        st.account = account;
+        if (
+          prev.provider !== account.provider ||
+          prev.baseUrl !== account.baseUrl ||
+          prev.keyMask !== account.keyMask
+        )
+          reconnect.push(account.id);
+        // A user edit (thresholds, currency, budget) re-derives silently: it must not notify.
+        derive(st);
+        if (st.baselined && st.level !== 'stale') st.settled = st.level;
+        fresh.set(account.id, st);
+      }
+      states.clear();
+      for (const [id, st] of fresh) states.set(id, st);
+      order = accounts.map((a) => a.id);
+      poller.set(
+        accounts.map((a) => ({
+          id: a.id,
+          intervalMs: (a.pollIntervalSec ?? next.pollIntervalSec) * 1000,
+        })),
+      );
+      for (const id of reconnect) void poller.pollNow(id);
+      emit();
+    },
+    refresh: (id) => poller.pollNow(id),
+    statuses: () =>
+      order.flatMap((id) => {
+        const st = states.get(id);
+        return st ? [statusOf(st)] : [];
+      }),
+    status(id) {
+      const st = states.get(id);
+      return st ? statusOf(st) : undefined;
+    },
+    onChange(cb) {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+    onResume: () => poller.onResume(),
+    onOnline: () => poller.onOnline(),
+    boost: (id, intervalMs, untilMs) => poller.boost(id, intervalMs, untilMs),
+    stop: () => poller.stop(),
+  };
+}
