@@ -90,7 +90,11 @@ function markAt(level: Level, x: number, y: number): boolean {
   const dy = y - 9;
   switch (level) {
     case 'depleted': // X inside the body
-      return Math.abs(dx) <= 3 && Math.abs(dy) <= 3 && (Math.abs(dx - dy) <= 0.5 || Math.abs(dx + dy) <= 0.5);
+      return (
+        Math.abs(dx) <= 3 &&
+        Math.abs(dy) <= 3 &&
+        (Math.abs(dx - dy) <= 0.5 || Math.abs(dx + dy) <= 0.5)
+      );
     case 'unavailable': // one slash across the whole glyph, poking out of the body
       return Math.abs(dx) <= 5.5 && Math.abs(dx + dy) <= 0.5;
     case 'error': // exclamation mark
@@ -126,7 +130,12 @@ function draw(level: Level, bucket: number, scale: 1 | 2, template: boolean): Bu
     for (let px = 0; px < size; px++) {
       const x = (px + 0.5) / scale;
       const y = (py + 0.5) / scale;
-      const rgba = pixelColour(level, baseAt(x, y, bucket, level === 'stale'), markAt(level, x, y), template);
+      const rgba = pixelColour(
+        level,
+        baseAt(x, y, bucket, level === 'stale'),
+        markAt(level, x, y),
+        template,
+      );
       png.data.set(rgba, (py * size + px) * 4);
     }
   }

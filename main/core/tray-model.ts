@@ -31,7 +31,15 @@ export interface TrayModel {
 }
 
 /** Worst first: a key that cannot pay outranks one we merely cannot read, which outranks "low". */
-const SEVERITY: readonly Level[] = ['depleted', 'unavailable', 'critical', 'error', 'low', 'stale', 'healthy'];
+const SEVERITY: readonly Level[] = [
+  'depleted',
+  'unavailable',
+  'critical',
+  'error',
+  'low',
+  'stale',
+  'healthy',
+];
 
 /**
  * Overall level of several accounts (worst wins): depleted > unavailable > critical > error >
@@ -44,7 +52,12 @@ export function worstLevel(levels: Level[]): Level {
 }
 
 /** Levels where "Why am I getting 402?" should open straight on the account in trouble. */
-const DIAGNOSE_LEVELS: ReadonlySet<Level> = new Set(['depleted', 'unavailable', 'critical', 'error']);
+const DIAGNOSE_LEVELS: ReadonlySet<Level> = new Set([
+  'depleted',
+  'unavailable',
+  'critical',
+  'error',
+]);
 const TOP_UP_PROVIDERS: ReadonlySet<ProviderId> = new Set(['deepseek', 'demo']);
 
 /** The headline as the user reads it; a malformed amount or currency falls back to plain text. */
@@ -112,7 +125,12 @@ export function buildTrayModel(state: AppState): TrayModel {
   if (menu.length > 0) menu.push({ kind: 'separator' });
 
   const hasAccounts = accounts.length > 0;
-  menu.push({ kind: 'action', action: 'refresh', label: trayText(lang, 'refresh'), enabled: hasAccounts });
+  menu.push({
+    kind: 'action',
+    action: 'refresh',
+    label: trayText(lang, 'refresh'),
+    enabled: hasAccounts,
+  });
   menu.push({ kind: 'action', action: 'open', label: trayText(lang, 'open'), enabled: true });
   const diagnose: TrayMenuItem = {
     kind: 'action',
@@ -137,7 +155,9 @@ export function buildTrayModel(state: AppState): TrayModel {
   return {
     level,
     fill: worst?.gaugeFill ?? null,
-    tooltip: hasAccounts ? accounts.map((a) => tooltipLine(a, lang)).join('\n') : trayText(lang, 'noAccounts'),
+    tooltip: hasAccounts
+      ? accounts.map((a) => tooltipLine(a, lang)).join('\n')
+      : trayText(lang, 'noAccounts'),
     title: shortBalance(worst?.headline ?? null, lang),
     menu,
   };

@@ -9,7 +9,7 @@ import type { Lang } from './language';
 const en = {
   noAccounts: 'Creditray — no accounts yet',
   accountLine: '{{label}}: {{balance}} — {{state}}',
-  withDetail: '{{line}} ({{detail}})',
+  withDetail: '{{line}} · {{detail}}',
   noBalance: 'no balance yet',
   staleBecause: 'stale: {{why}}',
   stale: 'stale',
@@ -43,7 +43,7 @@ export type TrayMessageKey = keyof typeof en;
 const zhCN: Record<TrayMessageKey, string> = {
   noAccounts: 'Creditray — 尚未添加账户',
   accountLine: '{{label}}：{{balance}} — {{state}}',
-  withDetail: '{{line}}（{{detail}}）',
+  withDetail: '{{line}} · {{detail}}',
   noBalance: '暂无余额',
   staleBecause: '数据过期：{{why}}',
   stale: '数据过期',
@@ -73,10 +73,17 @@ const zhCN: Record<TrayMessageKey, string> = {
 };
 
 /** The tray namespace, i18next-style (`{{name}}` placeholders), English and Simplified Chinese. */
-export const trayMessages = { en, 'zh-CN': zhCN } as const satisfies Record<Lang, Record<TrayMessageKey, string>>;
+export const trayMessages = { en, 'zh-CN': zhCN } as const satisfies Record<
+  Lang,
+  Record<TrayMessageKey, string>
+>;
 
 /** One tray string in `lang`, placeholders filled. */
-export function trayText(lang: Lang, key: TrayMessageKey, vars: Record<string, string | number> = {}): string {
+export function trayText(
+  lang: Lang,
+  key: TrayMessageKey,
+  vars: Record<string, string | number> = {},
+): string {
   return interpolate(trayMessages[lang][key], vars);
 }
 
