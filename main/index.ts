@@ -1,0 +1,71 @@
+/**
+ * The composition root: builds the core with Electron's ports (net.fetch, keychain,
+ * electron-store, native notifications) and hands it to the shell pieces. No behaviour of
+ * its own lives here; everything it wires is tested on its own.
+ */
+import { app } from 'electron';
+import Store from 'electron-store';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore } from './core/create-core';
+import { defaultDataDir } from './core/data-dir';
+import { createLogger } from './core/logger';
+import { createKeytarSecretStore } from './core/secret-store-keytar';
+import { claimSingleInstance, createLoginItemSync, parseFlags, setupLifecycle } from './shell/app-lifecycle';
+import { openExternal } from './shell/external';
+import { electronHttp } from './shell/http-electron';
+import { registerIpc } from './shell/ipc-main';
+import { createElectronNotifier } from './shell/notifier';
+import { createTray, type TrayController } from './shell/tray';
+import { createTrustedSenderCheck } from './shell/trusted-sender';
+import { createWindowController, type WindowController } from './shell/window';
+
+const flags = parseFlags(process.argv);
+const logger = createLogger();
+let windows: WindowController | null = null;
+/** Module-level so the tray is never garbage-collected (the icon would vanish). */
+let tray: TrayController | null = null;
+
+async function start(): Promise<void> {
+  const here = dirname(fileURLToPath(import.meta.url)); // out/main
+  const renderer = {
+    file: join(here, '../renderer/index.html'),
+    // electron-vite sets this in `npm run dev`; a packaged app never trusts a dev server.
+    devUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
+  };
+  const win = createWindowController({ preloadPath: join(here, '../preload/index.cjs'), renderer, logger });
+  windows = win;
+  const dataDir = defaultDataDir();
+  const core = await createCore({
+    dataDir,
+    http: electronHttp,
+    secrets: createKeytarSecretStore(),
+    conf: new Store({ name: 'config', cwd: dataDir }),
+    notifier: createElectronNotifier({ windows: win, logger }),
+    logger,
+    systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
+    demo: flags.demo,
+  });
+  registerIpc({ core, isTrustedSender: createTrustedSenderCheck(renderer), openExternal, logger });
+  setupLifecycle({ core, logger });
+  const syncLoginItem = createLoginItemSync();
+  syncLoginItem(core.getState().settings);
+  core.subscribe((state) => {
+    win.push('state:changed', state);
+    syncLoginItem(state.settings);
+  });
+  tray = createTray({ core, windows: win, openExternal, quit: () => app.quit(), logger });
+  // A first launch with nothing configured would be an unexplained tray icon: show onboarding.
+  if (core.getState().accounts.length === 0) win.showView('onboarding');
+}
+
+if (claimSingleInstance(() => windows?.showView())) {
+  app
+    .whenReady()
+    .then(start)
+    .catch((e: unknown) => {
+      logger.error('Creditray failed to start', { error: e instanceof Error ? e.message : String(e) });
+      tray?.destroy();
+      app.exit(1);
+    });
+}

@@ -1,0 +1,59 @@
+/**
+ * The checks every invoke passes before any core code runs: trusted sender, then schema,
+ * then the handler, with throws turned into an `internal` error value (Electron would
+ * otherwise forward only a mangled `error.message`). Electron-free, so the UI harness can
+ * call it directly with the frame URL it knows.
+ */
+import { describeIssues, schemas, type InvokeChannel, type InvokeResult } from '../../shared/ipc';
+import { err, toError } from '../../shared/result';
+import type { CoreApi } from '../core/app-core';
+import type { Logger } from '../core/ports';
+import { handlers, type HandlerContext } from './ipc-handlers';
+
+export interface IpcDeps {
+  core: CoreApi;
+  /** True only for our own renderer's frame (see trusted-sender.ts). */
+  isTrustedSender(frameUrl: string | undefined): boolean;
+  /** Opens an allowlisted link in the browser (resolving to anything: void or a Result). */
+  openExternal(url: string): Promise<unknown>;
+  logger: Logger;
+}
+
+/** Runs one invoke through sender check, schema and handler; always resolves to a Result. */
+export async function dispatchInvoke<C extends InvokeChannel>(
+  deps: IpcDeps,
+  channel: C,
+  frameUrl: string | undefined,
+  payload: unknown,
+): Promise<InvokeResult<C>> {
+  if (!deps.isTrustedSender(frameUrl)) {
+    deps.logger.warn('ipc refused: untrusted sender', { channel, origin: originOf(frameUrl) });
+    return err({ code: 'forbidden', message: 'This request did not come from the Creditray window.' });
+  }
+  const parsed = schemas[channel].safeParse(payload);
+  if (!parsed.success) {
+    deps.logger.warn('ipc refused: malformed payload', { channel });
+    return err({ code: 'bad-request', message: describeIssues(parsed.error) });
+  }
+  const ctx: HandlerContext = { core: deps.core, openExternal: deps.openExternal };
+  // The map is typed per channel; indexing it with a generic C needs this one widening.
+  const handler = handlers[channel] as (req: unknown, ctx: HandlerContext) => Promise<InvokeResult<C>>;
+  try {
+    return await handler(parsed.data, ctx);
+  } catch (e) {
+    // The payload may carry an API key: log the channel and the error, never the request.
+    deps.logger.error('ipc handler threw', { channel, error: toError(e).message });
+    return err({ code: 'internal', message: `Something went wrong in Creditray: ${toError(e).message}` });
+  }
+}
+
+/** Just the origin, for logs: a full URL could carry a query with something private. */
+function originOf(frameUrl: string | undefined): string {
+  if (!frameUrl) return '(no frame)';
+  try {
+    const u = new URL(frameUrl);
+    return u.protocol === 'file:' ? 'file://' : u.origin;
+  } catch {
+    return '(unparseable)';
+  }
+}
