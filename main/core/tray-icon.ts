@@ -7,6 +7,7 @@
 import { PNG } from 'pngjs';
 import type { Level } from '../../shared/model';
 
+/** Everything that changes the picture; also the cache key (fill by 10% bucket). */
 export interface TrayIconSpec {
   level: Level;
   /** 0..1 share of the budget left; null = the level's default height. */

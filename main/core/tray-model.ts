@@ -8,6 +8,7 @@ import type { AccountStatus, AppState, Headline, Level, ProviderId } from '../..
 import { resolveLanguage, type Lang } from '../../shared/i18n/language';
 import { errorWords, levelWord, trayText } from '../../shared/i18n/tray';
 
+/** One menu entry as data; the shell maps `kind`/`action` to click handlers. */
 export type TrayMenuItem =
   /** Click: open the window on that account. */
   | { kind: 'account'; accountId: string; label: string }
@@ -21,6 +22,7 @@ export type TrayMenuItem =
   | { kind: 'top-up'; accountId: string; provider: ProviderId; label: string }
   | { kind: 'separator' };
 
+/** The tray's whole look for one state; the icon comes from renderTrayIcon({ level, fill }). */
 export interface TrayModel {
   level: Level;
   fill: number | null;
