@@ -49,6 +49,8 @@ interface CodeRule {
   test: (code: string, message: string) => boolean;
   kind: ErrorKind;
   words: (host: string) => string;
+  /** Through a proxy, this failure happens on the hop to the proxy itself (the proxy makes the onward connection). */
+  proxyHop?: boolean;
 }
 
 const has = (...codes: string[]) => (code: string) => codes.includes(code);
@@ -63,11 +65,13 @@ const RULES: CodeRule[] = [
     test: has('ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'ERR_NAME_NOT_RESOLVED'),
     kind: 'network',
     words: (h) => `could not look up ${h} (DNS failed): check the address and your internet connection`,
+    proxyHop: true,
   },
   {
     test: has('ECONNREFUSED', 'ERR_CONNECTION_REFUSED'),
     kind: 'network',
     words: (h) => `${h} refused the connection (nothing is listening there, or a firewall said no)`,
+    proxyHop: true,
   },
   {
     test: has('ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ERR_CONNECTION_RESET', 'ERR_CONNECTION_CLOSED', 'ERR_EMPTY_RESPONSE'),
@@ -78,6 +82,7 @@ const RULES: CodeRule[] = [
     test: has('ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'ERR_INTERNET_DISCONNECTED', 'ERR_NETWORK_CHANGED', 'ERR_ADDRESS_UNREACHABLE'),
     kind: 'network',
     words: (h) => `no route to ${h}: this computer seems to be offline`,
+    proxyHop: true,
   },
   {
     test: (c) => /CERT|^UNABLE_TO_|^ERR_TLS_|^ERR_SSL_|SELF_SIGNED|^DEPTH_ZERO|^EPROTO$/.test(c),
@@ -93,10 +98,16 @@ const RULES: CodeRule[] = [
 ];
 
 /** Every code and message in an error's cause chain (undici nests the real cause; happy eyeballs aggregates). */
-function collect(thrown: unknown, depth = 0, out: { codes: string[]; messages: string[] } = { codes: [], messages: [] }) {
+function collect(
+  thrown: unknown,
+  depth = 0,
+  out: { codes: string[]; messages: string[]; proxyHost: string | null } = { codes: [], messages: [], proxyHost: null },
+) {
   if (depth > 6 || thrown === null || typeof thrown !== 'object') return out;
-  const e = thrown as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  const e = thrown as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown; proxyHost?: unknown };
   if (typeof e.code === 'string') out.codes.push(e.code);
+  // http-node.ts marks failures of requests that went through a proxy.
+  if (typeof e.proxyHost === 'string') out.proxyHost ??= e.proxyHost;
   if (typeof e.message === 'string') {
     out.messages.push(e.message);
     // Electron's net.fetch reports Chromium codes in the message: "net::ERR_NAME_NOT_RESOLVED".
@@ -110,14 +121,18 @@ function collect(thrown: unknown, depth = 0, out: { codes: string[]; messages: s
 
 /** Classifies a thrown fetch failure (no HTTP answer at all) into plain words. */
 export function classifyThrown(thrown: unknown, host: string, at: number, key?: string): ProviderError {
-  const { codes, messages } = collect(thrown);
+  const found = collect(thrown);
+  const { codes, proxyHost } = found;
+  const messages = found.messages.filter((m) => !m.startsWith('fetch through proxy'));
+  const via = proxyHost ? ` (The request went through the proxy ${proxyHost} from your proxy settings.)` : '';
   for (const rule of RULES) {
     const hit = codes.find((c) => rule.test(c, '')) ?? (rule.kind === 'network' && messages.some((m) => rule.test('', m)) ? '' : undefined);
     if (hit !== undefined) {
       const detail = hit ? ` [${hit}]` : '';
-      return providerError(rule.kind, `Network error: ${rule.words(host)}.${detail}`, at, { key });
+      const who = proxyHost && rule.proxyHop ? `the proxy ${proxyHost}` : host;
+      return providerError(rule.kind, `Network error: ${rule.words(who)}.${detail}${via}`, at, { key });
     }
   }
-  const last = messages.filter((m) => m && m !== 'fetch failed').pop() ?? messages[0] ?? 'unknown error';
-  return providerError('network', `Network error talking to ${host}: ${last.slice(0, 200)}`, at, { key });
+  const last = messages.filter((m) => m && m !== 'fetch failed').pop() ?? 'unknown error';
+  return providerError('network', `Network error talking to ${host}: ${last.slice(0, 200)}${via}`, at, { key });
 }
