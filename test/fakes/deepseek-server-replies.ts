@@ -76,10 +76,15 @@ export function play(reply: FakeReply, res: ServerResponse, req: IncomingMessage
       // Never answer; close() destroys the socket.
       req.resume();
       return;
-    case 'reset': {
+    case 'reset':
+    case 'stall':
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '400' });
       res.write('{"is_available":true,"balance_infos":[{"currency":"CNY","total_bal');
-      setTimeout(() => req.socket.destroy(), 20);
+      if (reply.kind === 'reset') setTimeout(() => req.socket.destroy(), 20);
+      return;
+    case 'delay': {
+      const timer = setTimeout(() => play(reply.then, res, req), reply.ms);
+      res.on('close', () => clearTimeout(timer));
       return;
     }
     case 'redirect':

@@ -32,6 +32,10 @@ export interface FakeBalanceRow {
 export function cnyRow(total: string, granted = '0.00'): FakeBalanceRow {
   return { currency: 'CNY', total_balance: total, granted_balance: granted, topped_up_balance: subtract(total, granted) };
 }
+/** Same for USD: `usdRow('3.00')`. */
+export function usdRow(total: string, granted = '0.00'): FakeBalanceRow {
+  return { ...cnyRow(total, granted), currency: 'USD' };
+}
 /** The all-zero USD row real accounts often send next to a funded CNY row. */
 export const ZERO_USD_ROW: FakeBalanceRow = { currency: 'USD', total_balance: '0.00', granted_balance: '0.00', topped_up_balance: '0.00' };
 
@@ -46,6 +50,8 @@ function subtract(a: string, b: string): string {
  * - `status`: that HTTP status with DeepSeek's real body for it (or `body`), optional Retry-After.
  * - `html`: an HTML page (default status 200). `empty`: no body. `json`: any JSON (wrong shapes).
  * - `hang`: accepts the request and never answers. `reset`: sends headers and half a body, then cuts the socket.
+ * - `stall`: sends headers and half a body, then goes silent (a timeout during the body read).
+ * - `delay`: waits `ms`, then plays `then` (for "checking…" states in UI tests).
  * - `redirect`: a 3xx to `location`. `raw`: full control.
  */
 export type FakeReply =
@@ -55,6 +61,8 @@ export type FakeReply =
   | { kind: 'json'; body: unknown; status?: number }
   | { kind: 'hang' }
   | { kind: 'reset' }
+  | { kind: 'stall' }
+  | { kind: 'delay'; ms: number; then: FakeReply }
   | { kind: 'redirect'; location: string; status?: number }
   | { kind: 'raw'; status: number; headers?: Record<string, string>; body: string };
 

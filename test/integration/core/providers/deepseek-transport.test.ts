@@ -125,3 +125,15 @@ describe('DeepSeek checkKeyShape', () => {
     expect(provider.checkKeyShape('')).toMatch(/empty/);
   });
 });
+
+describe('DeepSeek slow answers', () => {
+  it('times out when the body stalls after the headers', async () => {
+    ds.enqueue({ kind: 'stall' });
+    expect(failure(await provider.fetchBalance(req())).kind).toBe('timeout');
+  });
+
+  it('waits for a slow but timely answer', async () => {
+    ds.enqueue({ kind: 'delay', ms: 50, then: { kind: 'status', status: 402 } });
+    expect(failure(await provider.fetchBalance(req())).kind).toBe('insufficient-balance');
+  });
+});
