@@ -11,7 +11,12 @@ import { createCore } from './core/create-core';
 import { defaultDataDir } from './core/data-dir';
 import { createLogger } from './core/logger';
 import { createKeytarSecretStore } from './core/secret-store-keytar';
-import { claimSingleInstance, createLoginItemSync, parseFlags, setupLifecycle } from './shell/app-lifecycle';
+import {
+  claimSingleInstance,
+  createLoginItemSync,
+  parseFlags,
+  setupLifecycle,
+} from './shell/app-lifecycle';
 import { openExternal } from './shell/external';
 import { electronHttp } from './shell/http-electron';
 import { registerIpc } from './shell/ipc-main';
@@ -33,7 +38,11 @@ async function start(): Promise<void> {
     // electron-vite sets this in `npm run dev`; a packaged app never trusts a dev server.
     devUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
   };
-  const win = createWindowController({ preloadPath: join(here, '../preload/index.cjs'), renderer, logger });
+  const win = createWindowController({
+    preloadPath: join(here, '../preload/index.cjs'),
+    renderer,
+    logger,
+  });
   windows = win;
   const dataDir = defaultDataDir();
   const core = await createCore({
@@ -64,7 +73,9 @@ if (claimSingleInstance(() => windows?.showView())) {
     .whenReady()
     .then(start)
     .catch((e: unknown) => {
-      logger.error('Creditray failed to start', { error: e instanceof Error ? e.message : String(e) });
+      logger.error('Creditray failed to start', {
+        error: e instanceof Error ? e.message : String(e),
+      });
       tray?.destroy();
       app.exit(1);
     });

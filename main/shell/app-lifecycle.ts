@@ -95,7 +95,9 @@ async function stopWithin(p: Promise<void>, ms: number, logger: Logger): Promise
 }
 
 /** Keeps "launch at login" in step with the setting (macOS and Windows only; Linux has no API). */
-export function createLoginItemSync(platform: NodeJS.Platform = process.platform): (settings: AppSettings) => void {
+export function createLoginItemSync(
+  platform: NodeJS.Platform = process.platform,
+): (settings: AppSettings) => void {
   let applied: boolean | null = null;
   return (settings) => {
     if (platform !== 'darwin' && platform !== 'win32') return;

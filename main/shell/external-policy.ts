@@ -14,7 +14,10 @@ export function checkExternalUrl(url: string): Result<string, AppError> {
     return err({ code: 'forbidden', message: 'That is not a link Creditray can open.' });
   }
   if (parsed.protocol !== 'https:' || parsed.username || parsed.password) {
-    return err({ code: 'forbidden', message: `Creditray only opens https links (refused ${parsed.protocol}//${parsed.host}).` });
+    return err({
+      code: 'forbidden',
+      message: `Creditray only opens https links (refused ${parsed.protocol}//${parsed.host}).`,
+    });
   }
   if (!EXTERNAL_ORIGINS.has(parsed.origin)) {
     return err({ code: 'forbidden', message: `Creditray does not open links to ${parsed.host}.` });

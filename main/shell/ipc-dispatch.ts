@@ -28,7 +28,10 @@ export async function dispatchInvoke<C extends InvokeChannel>(
 ): Promise<InvokeResult<C>> {
   if (!deps.isTrustedSender(frameUrl)) {
     deps.logger.warn('ipc refused: untrusted sender', { channel, origin: originOf(frameUrl) });
-    return err({ code: 'forbidden', message: 'This request did not come from the Creditray window.' });
+    return err({
+      code: 'forbidden',
+      message: 'This request did not come from the Creditray window.',
+    });
   }
   const parsed = schemas[channel].safeParse(payload);
   if (!parsed.success) {
@@ -37,13 +40,19 @@ export async function dispatchInvoke<C extends InvokeChannel>(
   }
   const ctx: HandlerContext = { core: deps.core, openExternal: deps.openExternal };
   // The map is typed per channel; indexing it with a generic C needs this one widening.
-  const handler = handlers[channel] as (req: unknown, ctx: HandlerContext) => Promise<InvokeResult<C>>;
+  const handler = handlers[channel] as (
+    req: unknown,
+    ctx: HandlerContext,
+  ) => Promise<InvokeResult<C>>;
   try {
     return await handler(parsed.data, ctx);
   } catch (e) {
     // The payload may carry an API key: log the channel and the error, never the request.
     deps.logger.error('ipc handler threw', { channel, error: toError(e).message });
-    return err({ code: 'internal', message: `Something went wrong in Creditray: ${toError(e).message}` });
+    return err({
+      code: 'internal',
+      message: `Something went wrong in Creditray: ${toError(e).message}`,
+    });
   }
 }
 

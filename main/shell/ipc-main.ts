@@ -3,7 +3,13 @@
  * each going through `dispatchInvoke`, and offers the one typed `push()` to a window.
  */
 import { ipcMain } from 'electron';
-import { schemas, wire, type InvokeChannel, type PushChannel, type PushPayloads } from '../../shared/ipc';
+import {
+  schemas,
+  wire,
+  type InvokeChannel,
+  type PushChannel,
+  type PushPayloads,
+} from '../../shared/ipc';
 import { dispatchInvoke, type IpcDeps } from './ipc-dispatch';
 
 export type { IpcDeps } from './ipc-dispatch';
@@ -29,7 +35,11 @@ export interface PushTarget {
 }
 
 /** Main -> renderer, typed by PushPayloads; a closed window is silently skipped. */
-export function push<P extends PushChannel>(win: PushTarget | null | undefined, channel: P, payload: PushPayloads[P]): void {
+export function push<P extends PushChannel>(
+  win: PushTarget | null | undefined,
+  channel: P,
+  payload: PushPayloads[P],
+): void {
   if (!win || win.isDestroyed() || win.webContents.isDestroyed()) return;
   win.webContents.send(wire(channel), payload);
 }

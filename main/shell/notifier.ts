@@ -17,7 +17,8 @@ export interface ElectronNotifierDeps {
 const DIAGNOSIS_KINDS: ReadonlySet<NotifyKind> = new Set(['depleted', 'unavailable', 'auth']);
 
 /** Where a click on a notification of this kind takes the user. */
-export const viewForNotification = (kind: NotifyKind): View => (DIAGNOSIS_KINDS.has(kind) ? 'diagnosis' : 'dashboard');
+export const viewForNotification = (kind: NotifyKind): View =>
+  DIAGNOSIS_KINDS.has(kind) ? 'diagnosis' : 'dashboard';
 
 /** Builds the notifier; `live()` reports how many notifications are still referenced. */
 export function createElectronNotifier(deps: ElectronNotifierDeps): Notifier & { live(): number } {

@@ -3,7 +3,13 @@
  * title and context menu. All wording and ordering decisions live in the model; this file
  * only maps model items to Electron menu items and clicks to actions.
  */
-import { Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
+import {
+  Menu,
+  nativeImage,
+  Tray,
+  type MenuItemConstructorOptions,
+  type NativeImage,
+} from 'electron';
 import type { View } from '../../shared/ipc';
 import type { AppState } from '../../shared/model';
 import { PROVIDERS } from '../../shared/providers';
@@ -64,7 +70,11 @@ export function createTray(deps: TrayDeps): TrayController {
   };
 
   const run = (what: string, p: Promise<unknown>): void => {
-    void p.catch((e: unknown) => deps.logger.error(`tray ${what} failed`, { error: e instanceof Error ? e.message : String(e) }));
+    void p.catch((e: unknown) =>
+      deps.logger.error(`tray ${what} failed`, {
+        error: e instanceof Error ? e.message : String(e),
+      }),
+    );
   };
 
   const toMenuItem = (item: TrayMenuItem): MenuItemConstructorOptions => {
@@ -72,7 +82,10 @@ export function createTray(deps: TrayDeps): TrayController {
       case 'separator':
         return { type: 'separator' };
       case 'account':
-        return { label: item.label, click: () => deps.windows.showView('dashboard', item.accountId) };
+        return {
+          label: item.label,
+          click: () => deps.windows.showView('dashboard', item.accountId),
+        };
       case 'top-up': {
         const url = PROVIDERS[item.provider].links.topUp;
         return { label: item.label, click: () => run('top-up', deps.openExternal(url)) };

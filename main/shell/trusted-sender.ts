@@ -13,7 +13,9 @@ export interface RendererLocation {
 }
 
 /** Builds the check for one renderer location: the exact file, or the dev server's origin. */
-export function createTrustedSenderCheck(loc: RendererLocation): (frameUrl: string | undefined) => boolean {
+export function createTrustedSenderCheck(
+  loc: RendererLocation,
+): (frameUrl: string | undefined) => boolean {
   const fileHref = pathToFileURL(loc.file).href;
   const devOrigin = loc.devUrl ? safeOrigin(loc.devUrl) : null;
   return (frameUrl) => {

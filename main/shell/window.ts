@@ -71,7 +71,9 @@ export function createWindowController(opts: WindowOptions): WindowController {
     });
     if (mac) void app.dock?.show();
     void load(w, opts.renderer).catch((e: unknown) =>
-      opts.logger.error('renderer failed to load', { error: e instanceof Error ? e.message : String(e) }),
+      opts.logger.error('renderer failed to load', {
+        error: e instanceof Error ? e.message : String(e),
+      }),
     );
     return w;
   };

@@ -44,7 +44,8 @@ export class FakeNativeImage {
   template = false;
   addRepresentation(options: Electron.AddRepresentationOptions): void {
     record('nativeImage', 'addRepresentation', [options]);
-    if (options.buffer) this.representations.push({ scaleFactor: options.scaleFactor ?? 1, buffer: options.buffer });
+    if (options.buffer)
+      this.representations.push({ scaleFactor: options.scaleFactor ?? 1, buffer: options.buffer });
   }
   setTemplateImage(option: boolean): void {
     record('nativeImage', 'setTemplateImage', [option]);
@@ -78,8 +79,13 @@ export class FakeMenu {
   constructor(readonly template: Electron.MenuItemConstructorOptions[]) {}
   /** Test helper: the first item whose label matches, for clicking. */
   item(label: string | RegExp): Electron.MenuItemConstructorOptions {
-    const found = this.template.find((i) => (typeof label === 'string' ? i.label === label : label.test(i.label ?? '')));
-    if (!found) throw new Error(`no menu item ${String(label)} in [${this.template.map((i) => i.label).join(', ')}]`);
+    const found = this.template.find((i) =>
+      typeof label === 'string' ? i.label === label : label.test(i.label ?? ''),
+    );
+    if (!found)
+      throw new Error(
+        `no menu item ${String(label)} in [${this.template.map((i) => i.label).join(', ')}]`,
+      );
     return found;
   }
   /** Test helper: runs an item's click handler the way Electron would. */
@@ -136,8 +142,18 @@ export class FakeTray extends EventEmitter {
 }
 
 // ---------- Session / WebContents / BrowserWindow ----------
-type PermissionHandler = (wc: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
-type PermissionCheckHandler = (wc: unknown, permission: string, origin: string, details: unknown) => boolean;
+type PermissionHandler = (
+  wc: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: unknown,
+) => void;
+type PermissionCheckHandler = (
+  wc: unknown,
+  permission: string,
+  origin: string,
+  details: unknown,
+) => boolean;
 export class FakeSession extends EventEmitter {
   permissionRequestHandler: PermissionHandler | null = null;
   permissionCheckHandler: PermissionCheckHandler | null = null;
@@ -157,7 +173,8 @@ export class FakeWebContents extends EventEmitter {
   readonly id = nextId++;
   url = '';
   destroyed = false;
-  windowOpenHandler: ((details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse) | null = null;
+  windowOpenHandler:
+    ((details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse) | null = null;
   readonly session = new FakeSession();
   readonly sent: { channel: string; args: unknown[] }[] = [];
   get mainFrame(): { url: string } {
@@ -169,7 +186,9 @@ export class FakeWebContents extends EventEmitter {
   isLoading(): boolean {
     return false;
   }
-  setWindowOpenHandler(handler: (details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse): void {
+  setWindowOpenHandler(
+    handler: (details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse,
+  ): void {
     record('webContents', 'setWindowOpenHandler', [handler]);
     this.windowOpenHandler = handler;
   }
@@ -308,7 +327,8 @@ export const ipcMain = Object.assign(new EventEmitter(), {
   handle(channel: string, listener: InvokeHandler): void {
     record('ipcMain', 'handle', [channel]);
     // Electron throws on a second handler for the same channel; so does the fake.
-    if (ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    if (ipcHandlers.has(channel))
+      throw new Error(`Attempted to register a second handler for '${channel}'`);
     ipcHandlers.set(channel, listener);
   },
   removeHandler(channel: string): void {
@@ -319,12 +339,21 @@ export const ipcMain = Object.assign(new EventEmitter(), {
 /** Test helper: the channels that currently have a handler. */
 export const ipcHandledChannels = (): string[] => [...ipcHandlers.keys()];
 /** Test helper: invoke a handler as a frame at `frameUrl` would (undefined = frame already gone). */
-export async function invokeIpc(channel: string, payload: unknown, frameUrl: string | undefined): Promise<unknown> {
+export async function invokeIpc(
+  channel: string,
+  payload: unknown,
+  frameUrl: string | undefined,
+): Promise<unknown> {
   const handler = ipcHandlers.get(channel);
   if (!handler) throw new Error(`No handler registered for '${channel}'`);
   const sender = new FakeWebContents();
   sender.url = frameUrl ?? '';
-  const event = { senderFrame: frameUrl === undefined ? null : { url: frameUrl }, sender, frameId: 1, processId: 1 };
+  const event = {
+    senderFrame: frameUrl === undefined ? null : { url: frameUrl },
+    sender,
+    frameId: 1,
+    processId: 1,
+  };
   return handler(event, payload);
 }
 
@@ -358,7 +387,8 @@ export const ipcRenderer = {
 export function emitToRenderer(channel: string, ...args: unknown[]): void {
   rendererEvents.emit(channel, { sender: ipcRenderer, senderId: 0, ports: [] }, ...args);
 }
-export const rendererListenerCount = (channel: string): number => rendererEvents.listenerCount(channel);
+export const rendererListenerCount = (channel: string): number =>
+  rendererEvents.listenerCount(channel);
 
 export const contextBridge = {
   exposeInMainWorld(apiKey: string, api: unknown): void {
@@ -501,7 +531,12 @@ export function resetElectronFake(): void {
   ipcRendererFake.respond = () => ({ ok: true, value: null });
   netFake.online = true;
   netFake.fetchImpl = () => Promise.reject(new Error('net.fetch: no fetchImpl set in this test'));
-  Object.assign(appFake, { singleInstanceLock: true, locale: 'en-US', preferredLanguages: ['en-US'], isPackaged: false });
+  Object.assign(appFake, {
+    singleInstanceLock: true,
+    locale: 'en-US',
+    preferredLanguages: ['en-US'],
+    isPackaged: false,
+  });
   app.removeAllListeners();
   app.dock.visible = true;
   app.quitting = false;

@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  app,
+  appFake,
+  callsTo,
+  fake,
+  netFake,
+  powerMonitor,
+  resetElectronFake,
+} from '../../fakes/electron';
+import {
+  coreCallNames,
+  createFakeCore,
+  fakeState,
+  recordingLogger,
+  type FakeCore,
+} from '../../fakes/fake-core';
+import {
+  claimSingleInstance,
+  createLoginItemSync,
+  parseFlags,
+  setupLifecycle,
+  STOP_CAP_MS,
+} from '../../../main/shell/app-lifecycle';
+import { createWindowController } from '../../../main/shell/window';
+
+let core: FakeCore;
+let dispose: (() => void) | undefined;
+beforeEach(() => {
+  resetElectronFake();
+  core = createFakeCore();
+});
+afterEach(() => {
+  dispose?.();
+  dispose = undefined;
+  vi.useRealTimers();
+});
+const setup = (platform: NodeJS.Platform = 'linux') =>
+  (dispose = setupLifecycle({ core, logger: recordingLogger(), platform, onlinePollMs: 1000 }));
+
+describe('app lifecycle', () => {
+  it('reads --demo from the command line', () => {
+    expect(parseFlags(['/usr/bin/creditray', '--demo'])).toEqual({ demo: true });
+    expect(parseFlags(['/usr/bin/creditray'])).toEqual({ demo: false });
+  });
+
+  it('focuses the window when a second instance is launched', () => {
+    let focused = 0;
+    expect(claimSingleInstance(() => void focused++)).toBe(true);
+    app.emit('second-instance', {}, ['creditray'], '/home/u', {});
+    expect(focused).toBe(1);
+  });
+
+  it('a second launch opens the window, or raises the one already open', async () => {
+    const windows = createWindowController({
+      preloadPath: '/p.cjs',
+      renderer: { file: '/r/index.html' },
+      logger: recordingLogger(),
+    });
+    claimSingleInstance(() => windows.showView());
+    app.emit('second-instance', {}, ['creditray'], '/home/u', {});
+    expect(fake.windows).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 0));
+    fake.windows[0]!.focused = false;
+    app.emit('second-instance', {}, ['creditray'], '/home/u', {});
+    expect(fake.windows).toHaveLength(1);
+    expect(fake.windows[0]!.focused).toBe(true);
+  });
+
+  it('quits at once when another instance holds the lock', () => {
+    appFake.singleInstanceLock = false;
+    expect(claimSingleInstance(() => {})).toBe(false);
+    expect(callsTo('app', 'quit')).toHaveLength(1);
+    expect(app.listenerCount('second-instance')).toBe(0);
+  });
+
+  it('polls once when the machine resumes from sleep', () => {
+    setup();
+    powerMonitor.emit('resume');
+    expect(coreCallNames(core)).toEqual(['onResume']);
+  });
+
+  it('polls once when the network comes back, not while it stays up', () => {
+    vi.useFakeTimers();
+    netFake.online = false;
+    setup();
+    vi.advanceTimersByTime(3000);
+    expect(coreCallNames(core)).toEqual([]);
+    netFake.online = true;
+    vi.advanceTimersByTime(1000);
+    vi.advanceTimersByTime(5000);
+    expect(coreCallNames(core)).toEqual(['onOnline']);
+  });
+
+  it('keeps running when the last window closes (tray app)', () => {
+    setup();
+    expect(app.listenerCount('window-all-closed')).toBe(1);
+  });
+
+  it('hides the dock on macOS and sets the AppUserModelId on Windows', () => {
+    setup('darwin');
+    expect(app.dock.isVisible()).toBe(false);
+    expect(callsTo('app', 'setAppUserModelId')).toEqual([]);
+    dispose?.();
+    resetElectronFake();
+    setup('win32');
+    expect(callsTo('app', 'setAppUserModelId')[0]?.args).toEqual(['com.creditray.app']);
+    expect(callsTo('dock')).toEqual([]);
+  });
+
+  it('stops the core before quitting', async () => {
+    setup();
+    app.quit();
+    expect(app.quitting).toBe(false); // held back while the core stops
+    await vi.waitFor(() => expect(app.quitting).toBe(true));
+    expect(coreCallNames(core)).toEqual(['stop']);
+  });
+
+  it('quits anyway when the core takes longer than the cap to stop', async () => {
+    vi.useFakeTimers();
+    core.stop = () => new Promise<void>(() => {}); // never settles
+    setup();
+    app.quit();
+    await vi.advanceTimersByTimeAsync(STOP_CAP_MS - 1);
+    expect(app.quitting).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(app.quitting).toBe(true);
+  });
+
+  it('applies launch-at-login on macOS and Windows only when it changes', () => {
+    const sync = createLoginItemSync('darwin');
+    const s = fakeState().settings;
+    sync(s);
+    sync(s);
+    sync({ ...s, launchAtLogin: true });
+    expect(callsTo('app', 'setLoginItemSettings').map((c) => c.args[0])).toEqual([
+      { openAtLogin: false },
+      { openAtLogin: true },
+    ]);
+    createLoginItemSync('linux')({ ...s, launchAtLogin: true });
+    expect(callsTo('app', 'setLoginItemSettings')).toHaveLength(2);
+  });
+});
