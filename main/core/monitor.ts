@@ -76,8 +76,6 @@ interface State {
   /** Last non-stale level and its error: what notifications compare against. */
   settled: Level | null;
   settledError: ProviderError | null;
-  /** False until the first result with a real level (transient errors before it do not count). */
-  baselined: boolean;
   lastSent: Partial<Record<NotifyKind, number>>;
   series: Point[] | null;
 }
@@ -88,6 +86,11 @@ const toPoint = (s: Snapshot): Point => ({
     s.rows.map((r) => [r.currency, ((v) => (v.ok ? v.value : 0))(parseAmount(r.total))]),
   ),
 });
+
+/** A level worth comparing against: not stale, and not a transient error before any reading. */
+const isSettled = (st: State): boolean =>
+  st.level !== 'stale' &&
+  !(st.level === 'error' && st.error && !BLOCKING_ERROR_KINDS.has(st.error.kind));
 
 /** Wires the poller to providers, keychain, history and notifier. */
 export function createMonitor(deps: MonitorDeps): Monitor {
@@ -202,10 +205,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     const now = clock.now();
     st.checkedAt = now;
     derive(st);
-    const meaningful =
-      st.level !== 'stale' &&
-      !(st.level === 'error' && st.error && !BLOCKING_ERROR_KINDS.has(st.error.kind));
-    if (!meaningful) return;
+    if (!isSettled(st)) return;
     const requests = decideNotifications({
       account: st.account,
       previous: st.settled,
@@ -215,11 +215,11 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       lastSent: st.lastSent,
       now,
       cooldownMs: (settings?.notifyCooldownMin ?? 60) * 60_000,
-      isFirstResult: !st.baselined,
+      // The first real level since launch: transient errors before it do not count.
+      isFirstResult: st.settled === null,
       lang,
       headline: st.headline,
     });
-    st.baselined = true;
     st.settled = st.level;
     st.settledError = st.error;
     for (const n of requests) {
@@ -289,7 +289,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
             moneyLevel: null,
             settled: null,
             settledError: null,
-            baselined: false,
+
             lastSent: {},
             series: null,
           });
@@ -305,7 +305,10 @@ export function createMonitor(deps: MonitorDeps): Monitor {
           reconnect.push(account.id);
         // A user edit (thresholds, currency, budget) re-derives silently: it must not notify.
         derive(st);
-        if (st.baselined && st.level !== 'stale') st.settled = st.level;
+        if (st.settled !== null && isSettled(st)) {
+          st.settled = st.level;
+          st.settledError = st.error;
+        }
         fresh.set(account.id, st);
       }
       states.clear();

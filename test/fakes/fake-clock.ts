@@ -1,7 +1,8 @@
 /**
  * A Clock for tests: time moves only when the test says so. `advance` fires due timers in
  * time order at their due time (as if the machine was awake); `sleep` jumps time forward
- * and then fires every overdue timer once, late, as a laptop waking from sleep does.
+ * and then fires every overdue timer once, late; `suspend` models timers on a monotonic clock
+ * that stands still during sleep (they fire late in wall time, one by one).
  * Both let promise chains settle after every timer, so `await clock.advance(ms)` sees the
  * effects of async work (a scripted provider answering, history appends...).
  */
@@ -73,6 +74,15 @@ export class FakeClock implements Clock {
   async sleep(ms: number): Promise<void> {
     this.current += ms;
     await this.advance(0);
+  }
+
+  /**
+   * A suspend as real timers see it: wall time jumps `ms` but timers run on a monotonic clock
+   * that stood still, so each fires with the time it had left, now late by `ms` in wall time.
+   */
+  suspend(ms: number): void {
+    this.current += ms;
+    for (const t of this.timers) t.due += ms;
   }
 
   private takeDue(limit: number): Timer | undefined {
