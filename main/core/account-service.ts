@@ -1,0 +1,224 @@
+/**
+ * Adding, editing, re-keying and removing accounts. The key is checked, then verified with
+ * the provider, and only then stored: in the keychain first, then the account in settings.
+ * A failure at any step leaves nothing half-added behind, and no message carries the key.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ParsedRequest } from '../../shared/ipc';
+import { DEFAULT_NOTIFY, type AccountConfig, type ProviderError, type ProviderId } from '../../shared/model';
+import { maskKey, PROVIDERS, type ProviderInfo } from '../../shared/providers';
+import { err, ok, toError, type AppError, type Result } from '../../shared/result';
+import type { Logger, SecretStore } from './ports';
+import type { Provider } from './providers/provider';
+import type { SettingsStore } from './settings-store';
+import { normalizeBaseUrl } from './url-policy';
+
+export interface AccountServiceDeps {
+  settings: SettingsStore;
+  secrets: SecretStore;
+  providers: Record<ProviderId, Provider>;
+  history?: { remove(id: string): Promise<void> };
+  logger: Logger;
+  now: () => number;
+  newId?: () => string;
+}
+
+/** What the core facade and the CLI call; every expected failure is a Result. */
+export interface AccountService {
+  add(req: ParsedRequest<'accounts:add'>): Promise<Result<AccountConfig, AppError>>;
+  update(req: ParsedRequest<'accounts:update'>): Promise<Result<AccountConfig, AppError>>;
+  replaceKey(req: ParsedRequest<'accounts:replace-key'>): Promise<Result<AccountConfig, AppError>>;
+  remove(id: string): Promise<Result<null, AppError>>;
+}
+
+export const MAX_KEY_LENGTH = 512;
+const LABEL_MAX = 60;
+
+/** Refuses pasted text that cannot be a key, saying what is wrong with it; returns the trimmed key. */
+export function checkKeyInput(raw: string, info: ProviderInfo): Result<string, AppError> {
+  const key = raw.trim();
+  const bad = (message: string) => err({ code: 'bad-key', message });
+  if (key === '') return bad(`The API key is empty. Copy it from ${info.links.apiKeys} and paste it here.`);
+  if (/[\r\n]/.test(key)) return bad('The key contains a line break. Paste it again as a single line.');
+  if (/\s/.test(key)) return bad('The key contains a space or tab inside it. Copy it again without spaces.');
+  if (/[^\x21-\x7e]/.test(key)) {
+    return bad('The key contains characters that are not plain ASCII (often curly quotes or an invisible character from a chat app or document). Copy it again from the platform.');
+  }
+  if (key.length > MAX_KEY_LENGTH) {
+    return bad(`The key is ${key.length} characters long, more than the ${MAX_KEY_LENGTH} any API key uses. Did you paste more than the key?`);
+  }
+  return ok(key);
+}
+
+/** "DeepSeek", "DeepSeek 2", "DeepSeek 3"...: labels are how users tell accounts apart. */
+export function uniqueLabel(wanted: string, taken: readonly string[]): string {
+  const base = wanted.trim().slice(0, LABEL_MAX);
+  const used = new Set(taken.map((l) => l.toLowerCase()));
+  if (!used.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const suffix = ` ${n}`;
+    const candidate = base.slice(0, LABEL_MAX - suffix.length).trimEnd() + suffix;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** A failed verification in words that say what to do; the code is the ProviderError kind. */
+function verifyFailure(e: ProviderError, info: ProviderInfo): AppError {
+  if (e.kind === 'auth') {
+    return {
+      code: 'auth',
+      message: `${info.displayName} refused this key${e.status ? ` (${e.status})` : ''}: it is wrong, was deleted, or was not copied completely. Check it, or create a new key at ${info.links.apiKeys}. Nothing was saved.`,
+    };
+  }
+  return { code: e.kind, message: andThen(`The key could not be checked with ${info.displayName}: ${e.message}`, 'Nothing was saved.') };
+}
+
+const writeFailure = (e: unknown): AppError => ({
+  code: 'settings-write-failed',
+  message: `Could not save your settings: ${toError(e).message}.`,
+});
+
+/** Appends a sentence to a message that may or may not end with a full stop. */
+const andThen = (message: string, sentence: string) => `${message.replace(/[.\s]+$/, '')}. ${sentence}`;
+
+const notFound = (): AppError => ({ code: 'not-found', message: 'That account no longer exists.' });
+
+/** Builds the service over its ports; nothing is read or written until a method is called. */
+export function createAccountService(deps: AccountServiceDeps): AccountService {
+  const { settings, secrets, logger } = deps;
+  const newId = deps.newId ?? (() => randomUUID());
+  const otherLabels = (exceptId?: string) => settings.listAccounts().filter((a) => a.id !== exceptId).map((a) => a.label);
+  const register = (key: string) => (logger as { addSecret?: (s: string) => void }).addSecret?.(key);
+
+  /** Shape check (warn only), then the provider's own verdict. */
+  async function verify(provider: Provider, key: string, baseUrl: string): Promise<Result<void, AppError>> {
+    const warning = provider.checkKeyShape(key);
+    if (warning) logger.warn('key shape looks unusual; letting the server decide', { provider: provider.id, keyMask: maskKey(key), warning });
+    const r = await provider.verifyKey({ key, baseUrl });
+    if (r.ok) return ok(undefined);
+    if (r.error.kind === 'insufficient-balance') {
+      // 402 means the key authenticated; an empty account is exactly what users want to watch.
+      logger.info('key verified with an empty balance', { provider: provider.id, keyMask: maskKey(key) });
+      return ok(undefined);
+    }
+    logger.warn('key verification failed', { provider: provider.id, kind: r.error.kind, status: r.error.status });
+    return err(verifyFailure(r.error, provider.info));
+  }
+
+  /** Writes settings, or reports the typed write failure as a value. */
+  function save(account: AccountConfig): Result<AccountConfig, AppError> {
+    try {
+      settings.saveAccount(account);
+      return ok(account);
+    } catch (e) {
+      logger.error('settings write failed', { accountId: account.id, error: toError(e).message });
+      return err(writeFailure(e));
+    }
+  }
+
+  return {
+    async add(req) {
+      const provider = deps.providers[req.provider];
+      if (!provider) return err({ code: 'config', message: `Unknown provider "${req.provider}".` });
+      const info = PROVIDERS[req.provider];
+      const label = uniqueLabel(req.label?.trim() || info.displayName, otherLabels());
+      const base = {
+        label,
+        provider: req.provider,
+        headlineCurrency: 'auto' as const,
+        thresholds: null,
+        budget: { kind: 'none' as const },
+        pollIntervalSec: null,
+        notify: { ...DEFAULT_NOTIFY },
+        createdAt: deps.now(),
+      };
+      if (req.provider === 'demo') {
+        return save({ ...base, id: newId(), baseUrl: info.defaultBaseUrl, keyMask: '' });
+      }
+
+      const key = checkKeyInput(req.key, info);
+      if (!key.ok) return key;
+      register(key.value);
+      const baseUrl = normalizeBaseUrl(req.baseUrl?.trim() || info.defaultBaseUrl);
+      if (!baseUrl.ok) return baseUrl;
+      const verified = await verify(provider, key.value, baseUrl.value);
+      if (!verified.ok) return verified;
+
+      const id = newId();
+      const stored = await secrets.set(id, key.value);
+      if (!stored.ok) return err({ code: stored.error.code, message: andThen(stored.error.message, 'Nothing was saved.') });
+      const saved = save({ ...base, id, baseUrl: baseUrl.value, keyMask: maskKey(key.value) });
+      if (!saved.ok) {
+        // No half-added account: the key must not stay in the keychain without its account.
+        const undo = await secrets.delete(id);
+        if (!undo.ok) logger.error('could not remove the key of an account that failed to save', { accountId: id, code: undo.error.code });
+        return saved;
+      }
+      logger.info('account added', { accountId: id, provider: req.provider, keyMask: saved.value.keyMask });
+      return saved;
+    },
+
+    async update({ id, patch }) {
+      const current = settings.getAccount(id);
+      if (!current) return err(notFound());
+      const next: AccountConfig = {
+        ...current,
+        ...(patch.label !== undefined ? { label: uniqueLabel(patch.label, otherLabels(id)) } : {}),
+        ...(patch.headlineCurrency !== undefined ? { headlineCurrency: patch.headlineCurrency } : {}),
+        ...(patch.thresholds !== undefined ? { thresholds: patch.thresholds } : {}),
+        ...(patch.budget !== undefined ? { budget: patch.budget } : {}),
+        ...(patch.pollIntervalSec !== undefined ? { pollIntervalSec: patch.pollIntervalSec } : {}),
+        notify: { ...current.notify, ...patch.notify },
+      };
+      return save(next);
+    },
+
+    async replaceKey({ id, key: raw }) {
+      const current = settings.getAccount(id);
+      if (!current) return err(notFound());
+      if (current.provider === 'demo') return err({ code: 'not-supported', message: 'The demo account has no key to replace.' });
+      const provider = deps.providers[current.provider];
+      const key = checkKeyInput(raw, provider.info);
+      if (!key.ok) return key;
+      register(key.value);
+      const verified = await verify(provider, key.value, current.baseUrl);
+      if (!verified.ok) return verified;
+
+      const previous = await secrets.get(id);
+      const stored = await secrets.set(id, key.value);
+      if (!stored.ok) return err({ code: stored.error.code, message: andThen(stored.error.message, 'The old key was kept.') });
+      const saved = save({ ...current, keyMask: maskKey(key.value) });
+      if (!saved.ok) {
+        // Keep the keychain and the mask in agreement: put the old key back.
+        const old = previous.ok ? previous.value : null;
+        await (old !== null ? secrets.set(id, old) : secrets.delete(id));
+        return saved;
+      }
+      logger.info('key replaced', { accountId: id, keyMask: saved.value.keyMask });
+      return saved;
+    },
+
+    async remove(id) {
+      const current = settings.getAccount(id);
+      if (!current) return err(notFound());
+      if (current.provider !== 'demo') {
+        const deleted = await secrets.delete(id); // false = no key there: fine
+        if (!deleted.ok) {
+          return err({ code: deleted.error.code, message: andThen(deleted.error.message, 'The account was kept so its key is not left behind.') });
+        }
+      }
+      try {
+        await deps.history?.remove(id);
+      } catch (e) {
+        logger.warn('could not remove history of a removed account', { accountId: id, error: toError(e).message });
+      }
+      try {
+        settings.removeAccount(id);
+      } catch (e) {
+        return err(writeFailure(e));
+      }
+      logger.info('account removed', { accountId: id });
+      return ok(null);
+    },
+  };
+}
