@@ -1,0 +1,30 @@
+/** The shape every cause rule returns, built in one place so summaries are always localised. */
+import type { DiagnosisMessageKey } from '../../i18n/diagnosis';
+import type { Ctx } from '../context';
+import type { Cause, CauseId, Evidence, Step } from '../types';
+
+/** A rule looks at the context and returns its cause, or null when its evidence is absent. */
+export type CauseRule = (ctx: Ctx) => Cause | null;
+
+/** Assembles a cause; confidence is clamped to 0..1 and rounded for stable output. */
+export function makeCause(
+  ctx: Ctx,
+  id: CauseId,
+  confidence: number,
+  evidence: Evidence[],
+  steps: Step[],
+  vars: Record<string, string | number> = {},
+): Cause {
+  const c = Math.round(Math.min(1, Math.max(0, confidence)) * 100) / 100;
+  return { id, confidence: c, summary: ctx.t(`cause.${id}` as DiagnosisMessageKey, vars), evidence, steps };
+}
+
+/** True when the user's own program hit a non-balance error we recognised. */
+export function pastedIsOther(ctx: Ctx): boolean {
+  return !!ctx.pasted?.recognised && ctx.pasted.isBalanceProblem === false;
+}
+
+/** True when the user pasted a 402. */
+export function pastedIs402(ctx: Ctx): boolean {
+  return ctx.pasted?.kind === 'insufficient-balance';
+}
