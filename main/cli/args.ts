@@ -1,0 +1,71 @@
+/**
+ * Command-line parsing on Node's own util.parseArgs (no dependency needed for a handful of
+ * flags). Every mistake becomes a UsageError: exit 64 with a message saying what was expected.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** Exit codes are part of the CLI contract (README): scripts branch on them. */
+export const EXIT = {
+  healthy: 0,
+  lowOrCritical: 1,
+  depletedOrUnavailable: 2,
+  undetermined: 3,
+  usage: 64,
+} as const;
+
+export class UsageError extends Error {}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Flags every command understands. */
+export const COMMON_OPTIONS = {
+  json: { type: 'boolean' },
+  'data-dir': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Options;
+
+/** Where an account comes from: the configured ones, an ad-hoc key, or the demo. */
+export const ACCOUNT_OPTIONS = {
+  account: { type: 'string' },
+  provider: { type: 'string' },
+  'key-env': { type: 'string' },
+  'base-url': { type: 'string' },
+  label: { type: 'string' },
+  demo: { type: 'boolean' },
+} as const satisfies Options;
+
+/** parseArgs with strict checking, its errors turned into plain usage messages. */
+export function parseFlags<O extends Options>(args: string[], options: O, positionals = false) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: positionals });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    throw new UsageError(message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
+  }
+}
+
+/** A string flag that must not be empty when given (`--account ""` is a mistake, not "all"). */
+export function nonEmpty(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.trim() === '') throw new UsageError(`--${name} needs a value, e.g. --${name} NAME`);
+  return value.trim();
+}
+
+/** An ISO 8601 date/time flag, as epoch ms. */
+export function isoFlag(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const t = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(t)) {
+    throw new UsageError(`--${name} expects an ISO 8601 date or time such as 2026-01-31 or 2026-01-31T12:00:00Z, got "${value}"`);
+  }
+  return t;
+}
+
+/** One of a fixed set of values. */
+export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, got "${value}"`);
+  }
+  return value as T;
+}

@@ -1,0 +1,90 @@
+/** `creditray accounts list|add|remove`: manage the accounts the app and CLI share. */
+import { COMMON_OPTIONS, UsageError, nonEmpty, parseFlags } from '../args';
+import { createCliContext, type CliContext } from '../context';
+import { readSecret } from '../read-secret';
+import type { CliIo } from '../io';
+import { createAccountService } from '../../core/account-service';
+import { PROVIDER_IDS, type ProviderId } from '../../../shared/model';
+
+export const ACCOUNTS_HELP = `Usage: creditray accounts list [--json]
+       creditray accounts add [--label NAME] [--provider deepseek] [--base-url URL]
+           (reads the key from stdin when piped, else asks for it without echoing;
+            verifies it, then stores it in the OS keychain)
+       creditray accounts remove --account LABEL   (also deletes the key from the keychain)`;
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  label: { type: 'string' },
+  provider: { type: 'string' },
+  'base-url': { type: 'string' },
+  account: { type: 'string' },
+} as const;
+
+function service(ctx: CliContext) {
+  return createAccountService({
+    settings: ctx.settings(),
+    secrets: ctx.secrets,
+    providers: ctx.providers,
+    history: ctx.history(),
+    logger: ctx.logger,
+    now: ctx.now,
+  });
+}
+
+export async function runAccounts(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(args, OPTIONS, true);
+  const [sub, ...extra] = positionals;
+  if (values.help || sub === undefined) {
+    io.out(ACCOUNTS_HELP);
+    return values.help ? 0 : 64;
+  }
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const ctx = createCliContext(values['data-dir'] ?? io.env.CREDITRAY_DATA_DIR);
+
+  if (sub === 'list') {
+    const accounts = ctx.settings().listAccounts();
+    if (values.json) {
+      io.out(JSON.stringify({ accounts: accounts.map((a) => ({ id: a.id, label: a.label, provider: a.provider, baseUrl: a.baseUrl, keyMask: a.keyMask })) }, null, 2));
+    } else if (accounts.length === 0) {
+      io.out('No accounts yet. Add one with `creditray accounts add`.');
+    } else {
+      for (const a of accounts) io.out(`${a.label}\t${a.provider}\t${a.keyMask || '-'}\t${a.baseUrl}`);
+    }
+    return 0;
+  }
+
+  if (sub === 'add') {
+    const provider = nonEmpty('provider', values.provider) ?? 'deepseek';
+    if (!(PROVIDER_IDS as readonly string[]).includes(provider)) {
+      throw new UsageError(`--provider must be one of ${PROVIDER_IDS.join(', ')}, got "${provider}"`);
+    }
+    const key = provider === 'demo' ? '' : await readSecret(io, 'DeepSeek API key (input hidden): ');
+    const r = await service(ctx).add({
+      provider: provider as ProviderId,
+      label: nonEmpty('label', values.label) ?? (provider === 'demo' ? 'Demo' : 'DeepSeek'),
+      key,
+      baseUrl: values['base-url'],
+    });
+    if (!r.ok) {
+      io.err(`Not added: ${r.error.message}`);
+      return 3;
+    }
+    io.out(`Added "${r.value.label}" (${r.value.keyMask || 'no key'}); the key is in the OS keychain.`);
+    return 0;
+  }
+
+  if (sub === 'remove') {
+    const label = nonEmpty('account', values.account);
+    if (!label) throw new UsageError('remove needs --account LABEL');
+    const match = ctx.settings().listAccounts().find((a) => a.label.toLowerCase() === label.toLowerCase());
+    if (!match) throw new UsageError(`no account labelled "${label}"`);
+    const r = await service(ctx).remove(match.id);
+    if (!r.ok) {
+      io.err(`Not removed: ${r.error.message}`);
+      return 3;
+    }
+    io.out(`Removed "${match.label}" and its key.`);
+    return 0;
+  }
+  throw new UsageError(`unknown accounts command "${sub}" (expected list, add or remove)`);
+}

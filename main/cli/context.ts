@@ -1,0 +1,47 @@
+/**
+ * The CLI's core services: the same settings, keychain, providers and history as the app,
+ * built with Node ports (undici fetch honouring HTTPS_PROXY, keytar, conf).
+ */
+import { defaultDataDir, historyDir } from '../core/data-dir';
+import { createNodeHttp } from '../core/http-node';
+import { createKeytarSecretStore } from '../core/secret-store-keytar';
+import { openNodeSettings } from '../core/settings-store';
+import { createProviders } from '../core/providers/registry';
+import { createDemoProvider } from '../core/providers/demo';
+import { createFileHistoryStore } from '../core/history/file-history-store';
+import { createLogger } from '../core/logger';
+import type { Provider } from '../core/providers/provider';
+import type { HistoryStore, Logger, SecretStore } from '../core/ports';
+import type { ProviderId } from '../../shared/model';
+
+export interface CliContext {
+  dataDir: string;
+  now: () => number;
+  logger: Logger;
+  secrets: SecretStore;
+  providers: Record<ProviderId, Provider>;
+  /** Opened lazily: ad-hoc and demo checks need no settings file. */
+  settings(): ReturnType<typeof openNodeSettings>;
+  history(): HistoryStore & { close?(): Promise<void> };
+}
+
+/** Builds the context for one CLI run; nothing touches the disk until asked. */
+export function createCliContext(dataDirFlag: string | undefined): CliContext {
+  const dataDir = dataDirFlag ?? defaultDataDir();
+  const now = () => Date.now();
+  // Warnings go to stderr so `--json` output on stdout stays parseable.
+  const logger = createLogger({ level: 'warn', sink: (line) => process.stderr.write(line + '\n') });
+  let settings: ReturnType<typeof openNodeSettings> | undefined;
+  let history: (HistoryStore & { close?(): Promise<void> }) | undefined;
+  return {
+    dataDir,
+    now,
+    logger,
+    secrets: createKeytarSecretStore(),
+    // The demo follows the wall clock (not this run's start), so checks a minute apart walk
+    // through every level the way the app's demo does.
+    providers: { ...createProviders({ http: createNodeHttp(), now }), demo: createDemoProvider({ now, startedAt: 0 }) },
+    settings: () => (settings ??= openNodeSettings(dataDir)),
+    history: () => (history ??= createFileHistoryStore({ dir: historyDir(dataDir), now, logger })),
+  };
+}

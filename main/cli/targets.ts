@@ -1,0 +1,76 @@
+/**
+ * Which accounts a CLI command works on: `--demo`, an ad-hoc key from an environment
+ * variable (no keychain, nothing saved), or the configured accounts (optionally one label).
+ */
+import { UsageError, nonEmpty } from './args';
+import type { CliContext } from './context';
+import { normalizeBaseUrl } from '../core/url-policy';
+import { DEFAULT_NOTIFY, PROVIDER_IDS, type AccountConfig, type ProviderId } from '../../shared/model';
+import { PROVIDERS, maskKey } from '../../shared/providers';
+
+export interface Target {
+  account: AccountConfig;
+  /** Ad-hoc key from the environment; configured accounts read theirs from the keychain. */
+  key?: string;
+}
+
+export interface TargetFlags {
+  account?: string;
+  provider?: string;
+  'key-env'?: string;
+  'base-url'?: string;
+  label?: string;
+  demo?: boolean;
+}
+
+/** An account that exists only for this run. */
+function adHocAccount(provider: ProviderId, label: string, baseUrl: string, keyMask: string, now: number): AccountConfig {
+  return {
+    id: `adhoc-${provider}`,
+    label,
+    provider,
+    baseUrl,
+    headlineCurrency: 'auto',
+    thresholds: null,
+    budget: { kind: 'none' },
+    pollIntervalSec: null,
+    notify: DEFAULT_NOTIFY,
+    keyMask,
+    createdAt: now,
+  };
+}
+
+/** Resolves the flags to accounts, or throws a UsageError that says what was expected. */
+export function resolveTargets(flags: TargetFlags, ctx: CliContext, env: NodeJS.ProcessEnv = process.env): Target[] {
+  const label = nonEmpty('label', flags.label);
+  const adHoc = flags.provider !== undefined || flags['key-env'] !== undefined;
+  if (flags.demo) {
+    if (adHoc || flags.account !== undefined) throw new UsageError('--demo cannot be combined with --account, --provider or --key-env');
+    return [{ account: adHocAccount('demo', label ?? 'Demo', PROVIDERS.demo.defaultBaseUrl, '', ctx.now()), key: '' }];
+  }
+  if (adHoc) {
+    if (flags.account !== undefined) throw new UsageError('use either --account LABEL or --provider with --key-env, not both');
+    const provider = nonEmpty('provider', flags.provider);
+    if (provider === undefined || !(PROVIDER_IDS as readonly string[]).includes(provider) || provider === 'demo') {
+      throw new UsageError(`--provider must be deepseek (got ${provider === undefined ? 'nothing' : `"${provider}"`}); use --demo for the simulated account`);
+    }
+    const varName = nonEmpty('key-env', flags['key-env']);
+    if (varName === undefined) throw new UsageError('--provider needs --key-env VAR naming the environment variable that holds the key');
+    const key = env[varName]?.trim();
+    if (!key) throw new UsageError(`the environment variable ${varName} is empty or not set (--key-env names the variable, not the key)`);
+    const base = normalizeBaseUrl(flags['base-url'] ?? PROVIDERS[provider as ProviderId].defaultBaseUrl);
+    if (!base.ok) throw new UsageError(`--base-url: ${base.error.message}`);
+    const p = provider as ProviderId;
+    return [{ account: adHocAccount(p, label ?? PROVIDERS[p].displayName, base.value, maskKey(key), ctx.now()), key }];
+  }
+  if (flags['base-url'] !== undefined) throw new UsageError('--base-url only applies with --provider and --key-env');
+  const accounts = ctx.settings().listAccounts();
+  const wanted = nonEmpty('account', flags.account);
+  if (wanted === undefined) return accounts.map((account) => ({ account }));
+  const match = accounts.filter((a) => a.label.toLowerCase() === wanted.toLowerCase());
+  if (match.length === 0) {
+    const known = accounts.map((a) => `"${a.label}"`).join(', ') || 'none configured';
+    throw new UsageError(`no account labelled "${wanted}" (accounts: ${known})`);
+  }
+  return match.map((account) => ({ account }));
+}

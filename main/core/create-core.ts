@@ -1,0 +1,146 @@
+/**
+ * The composition of the core services behind the CoreApi facade. Electron (main/index.ts),
+ * the UI harness and integration tests all build the core here, with their own ports, so
+ * there is one way the pieces fit together.
+ */
+import type { CoreApi } from './app-core';
+import type { ConfLike } from './settings-store';
+import { createSettingsStore } from './settings-store';
+import { createAccountService } from './account-service';
+import { createMonitor } from './monitor';
+import { createProviders } from './providers/registry';
+import { createFileHistoryStore } from './history/file-history-store';
+import { historyDir } from './data-dir';
+import { systemClock, type Clock, type HistoryStore, type Http, type Logger, type Notifier, type SecretStore } from './ports';
+import type { AppState } from '../../shared/model';
+import { err, ok, toError } from '../../shared/result';
+
+export interface CoreDeps {
+  dataDir: string;
+  http: Http;
+  secrets: SecretStore;
+  /** electron-store in the app, plain conf in Node; both are conf. */
+  conf: ConfLike;
+  notifier: Notifier;
+  logger: Logger;
+  systemLocale: string;
+  /** `--demo`: make sure the simulated account is there. */
+  demo: boolean;
+  clock?: Clock;
+  /** Tests inject an in-memory store; the app uses the durable file store. */
+  history?: HistoryStore & { close?(): Promise<void> };
+  random?: () => number;
+}
+
+/** Builds and starts the core; polling begins immediately for every configured account. */
+export async function createCore(deps: CoreDeps): Promise<CoreApi> {
+  const clock = deps.clock ?? systemClock;
+  const now = () => clock.now();
+  const settings = createSettingsStore({ store: deps.conf, now });
+  const history = deps.history ?? createFileHistoryStore({ dir: historyDir(deps.dataDir), now, logger: deps.logger });
+  const providers = createProviders({ http: deps.http, now });
+  const accounts = createAccountService({ settings, secrets: deps.secrets, providers, history, logger: deps.logger, now });
+  const monitor = createMonitor({
+    clock,
+    providers,
+    secrets: deps.secrets,
+    history,
+    notifier: deps.notifier,
+    logger: deps.logger,
+    random: deps.random,
+  });
+  const listeners = new Set<(s: AppState) => void>();
+  const runtimeNotices: AppState['notices'] = [];
+
+  const getState = (): AppState => {
+    const statuses = new Map(monitor.statuses().map((s) => [s.account.id, s]));
+    return {
+      accounts: settings
+        .listAccounts()
+        .map((a) => statuses.get(a.id))
+        .filter((s) => s !== undefined),
+      settings: settings.getSettings(),
+      systemLocale: deps.systemLocale,
+      notices: [...settings.notices(), ...runtimeNotices],
+    };
+  };
+  const emit = () => {
+    const state = getState();
+    for (const l of listeners) l(state);
+  };
+  /** Re-reads accounts and settings into the monitor after any change to either. */
+  const sync = () => monitor.setAccounts(settings.listAccounts(), settings.getSettings(), deps.systemLocale);
+  /** Settings writes can fail (read-only dir, disk full): report, never crash. */
+  const guarded = <T>(code: string, fn: () => T) => {
+    try {
+      return ok(fn());
+    } catch (e) {
+      deps.logger.error('settings write failed', { code, error: toError(e).message });
+      return err({ code, message: `Could not save your settings: ${toError(e).message}` });
+    }
+  };
+
+  monitor.onChange(emit);
+  sync();
+  if (deps.demo && !settings.listAccounts().some((a) => a.provider === 'demo')) {
+    const r = await accounts.add({ provider: 'demo', label: 'Demo', key: '' });
+    if (!r.ok) runtimeNotices.push({ code: r.error.code, message: r.error.message });
+    sync();
+  }
+
+  const afterAccountChange = async <T extends { id: string }>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }) => {
+    sync();
+    emit();
+    if (r.ok) void monitor.refresh(r.value.id);
+    return r;
+  };
+
+  return {
+    getState,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    addAccount: async (req) => afterAccountChange(await accounts.add(req)),
+    updateAccount: async (req) => afterAccountChange(await accounts.update(req)),
+    replaceKey: async (req) => afterAccountChange(await accounts.replaceKey(req)),
+    async removeAccount(id) {
+      const r = await accounts.remove(id);
+      sync();
+      emit();
+      return r.ok ? ok(null) : r;
+    },
+    async refresh(id) {
+      if (id !== undefined && !settings.getAccount(id)) {
+        return err({ code: 'not-found', message: 'That account no longer exists.' });
+      }
+      await monitor.refresh(id);
+      return ok(null);
+    },
+    async updateSettings(patch) {
+      const r = guarded('settings-write-failed', () => settings.updateSettings(patch));
+      sync();
+      emit();
+      return r;
+    },
+    async getHistory(req) {
+      if (!settings.getAccount(req.id)) return err({ code: 'not-found', message: 'That account no longer exists.' });
+      try {
+        return ok(await history.read(req.id, { from: req.from, to: req.to }));
+      } catch (e) {
+        return err({ code: 'history-unreadable', message: `Could not read the history: ${toError(e).message}` });
+      }
+    },
+    startDemo: async () => {
+      const existing = settings.listAccounts().find((a) => a.provider === 'demo');
+      if (existing) return ok(existing);
+      return afterAccountChange(await accounts.add({ provider: 'demo', label: 'Demo', key: '' }));
+    },
+    onResume: () => monitor.onResume(),
+    onOnline: () => monitor.onOnline(),
+    async stop() {
+      await monitor.stop();
+      await history.close?.();
+    },
+  };
+}
