@@ -315,6 +315,33 @@ describe('monitor', () => {
     expect(t.monitor.status('a')?.gaugeFill).toBe(0.5);
   });
 
+  it('never polls one account twice at once: a refresh during a poll joins it', async () => {
+    const t = setup(script('50'));
+    const release = t.provider.hold();
+    t.start();
+    await t.clock.advance(1);
+    const refreshes = [t.monitor.refresh('a'), t.monitor.refresh(), t.monitor.refresh('a')];
+    await t.clock.advance(30 * MIN);
+    release();
+    await Promise.all(refreshes);
+    expect(t.provider.calls).toBe(1);
+    expect(t.provider.maxInFlight).toBe(1);
+  });
+
+  it('keeps at most 4 requests in flight for 50 accounts', async () => {
+    const accounts = Array.from({ length: 50 }, (_, i) => account(`k${i}`));
+    const t = setup(script('50'), { accounts });
+    const release = t.provider.hold();
+    t.start();
+    await t.clock.advance(1);
+    expect(t.provider.inFlight).toBe(4);
+    release();
+    await t.clock.advance(1);
+    expect(t.provider.calls).toBe(50);
+    expect(t.provider.maxInFlight).toBe(4);
+    expect(t.monitor.statuses().every((s) => s.level === 'healthy')).toBe(true);
+  });
+
   it('stop waits for the poll in flight and then polls no more', async () => {
     const t = setup(script('50'));
     const release = t.provider.hold();
