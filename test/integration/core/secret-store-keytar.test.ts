@@ -93,7 +93,7 @@ describe.skipIf(!canRunPrivateKeyring)('keytar secret store on a LOCKED gnome-ke
     } finally {
       rmSync(dataHome, { recursive: true, force: true });
     }
-  });
+  }, 90_000);
 });
 
 describe.skipIf(process.platform !== 'linux')('keytar secret store without a Secret Service', () => {
@@ -116,7 +116,7 @@ describe.skipIf(process.platform !== 'linux')('keytar secret store without a Sec
       expect(res.error?.code).toBe('keychain-unavailable');
       expect(res.error?.message).toMatch(/keychain is not available/);
     }
-  });
+  }, 60_000);
 });
 
 describe('keytar secret store error mapping (keytar injected)', () => {
