@@ -1,0 +1,256 @@
+/**
+ * The durable HistoryStore: one append-only log per account (docs/history-format.md).
+ * The hot path appends one short line and fdatasyncs it: a poll costs microseconds of CPU
+ * and never rewrites the file (electron-store/conf rewrite everything on every set).
+ * Unchanged balances are written as heartbeats at most every `heartbeatMs`. Rollup runs only
+ * in `compact()`, which the app schedules when idle; it writes a new file, syncs it and
+ * renames it over the old one, so a crash leaves either the old or the new file whole.
+ */
+import { mkdir, open, readFile, readdir, rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Snapshot } from '../../../shared/model';
+import type { HistoryStore, Logger } from '../ports';
+import { storageError } from './errors';
+import { encodeFull, encodeHeartbeat, encodeSeries, sameBalance } from './line-format';
+import { decodeLog } from './load';
+import { rollup } from './rollup';
+import { type OpenedLog, openForAppend } from './tail';
+
+export interface FileHistoryStoreOptions {
+  dir: string;
+  /** Clock for compaction tiers. */
+  now?: () => number;
+  logger?: Logger;
+  /** An unchanged balance is written again only after this long (default 1 h). */
+  heartbeatMs?: number;
+}
+
+/** The port plus maintenance the composition root and CLI use. */
+export type FileHistoryStore = HistoryStore & {
+  /** Rolls up one account, or every account in the directory. */
+  compact(accountId?: string): Promise<void>;
+  /** Adds snapshots atomically (all or nothing), keeping what is stored; same instant = replaced. */
+  importSnapshots(accountId: string, snapshots: readonly Snapshot[]): Promise<void>;
+  /** Writes pending heartbeats and closes files. */
+  close(): Promise<void>;
+  /** Problems found while reading (torn or corrupt lines dropped), oldest first. */
+  warnings(): string[];
+};
+
+interface AccountState {
+  log: OpenedLog | null;
+  /** The balance the newest line stands for, and that line's time. */
+  last: Snapshot | null;
+  lastWrittenAt: number;
+  /** A newer reading with an unchanged balance, not yet due as a heartbeat. */
+  pending: Snapshot | null;
+}
+
+export const DEFAULT_HEARTBEAT_MS = 3_600_000;
+const SUFFIX = '.log';
+
+/** File name for an account id: safe on every OS, reversible. */
+export function fileNameFor(accountId: string): string {
+  return accountId.replace(/[^A-Za-z0-9_-]/g, (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0')) + SUFFIX;
+}
+
+async function syncDir(dir: string): Promise<void> {
+  // Makes a new or renamed directory entry durable. Windows cannot open directories: skip there.
+  if (process.platform === 'win32') return;
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Creates the store; nothing touches the disk until the first call. */
+export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHistoryStore {
+  const heartbeatMs = opts.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+  const now = opts.now ?? Date.now;
+  const states = new Map<string, AccountState>();
+  const queues = new Map<string, Promise<unknown>>();
+  const warnings: string[] = [];
+  let dirReady = false;
+
+  const warn = (message: string): void => {
+    warnings.push(message);
+    if (warnings.length > 200) warnings.shift();
+    opts.logger?.warn(message);
+  };
+  const pathOf = (id: string): string => join(opts.dir, fileNameFor(id));
+  const stateOf = (id: string): AccountState => {
+    let s = states.get(id);
+    if (!s) states.set(id, (s = { log: null, last: null, lastWrittenAt: -Infinity, pending: null }));
+    return s;
+  };
+
+  /** Runs `task` after every earlier task of the same account: one writer per file. */
+  function serial<T>(id: string, task: () => Promise<T>): Promise<T> {
+    const prev = queues.get(id) ?? Promise.resolve();
+    const run = prev.then(task, task);
+    const settled = run.catch(() => undefined);
+    queues.set(id, settled);
+    void settled.then(() => {
+      if (queues.get(id) === settled) queues.delete(id);
+    });
+    return run;
+  }
+
+  async function ensureDir(): Promise<void> {
+    if (dirReady) return;
+    await mkdir(opts.dir, { recursive: true });
+    dirReady = true;
+  }
+
+  async function closeLog(st: AccountState): Promise<void> {
+    const log = st.log;
+    st.log = null;
+    st.last = null;
+    st.lastWrittenAt = -Infinity;
+    await log?.fh.close().catch(() => undefined);
+  }
+
+  async function ensureOpen(id: string, st: AccountState): Promise<OpenedLog> {
+    if (st.log) return st.log;
+    await ensureDir();
+    const log = await openForAppend(pathOf(id));
+    if (log.created) await syncDir(opts.dir);
+    if (log.droppedBytes > 0) warn(`${fileNameFor(id)}: dropped an unfinished last record (${log.droppedBytes} bytes) left by an interrupted write`);
+    st.log = log;
+    st.last = log.lastFull;
+    st.lastWrittenAt = log.lastAt ?? -Infinity;
+    return log;
+  }
+
+  async function writeLine(id: string, st: AccountState, snap: Snapshot, line: string): Promise<void> {
+    try {
+      const log = await ensureOpen(id, st);
+      await log.fh.write(line);
+      await log.fh.datasync();
+    } catch (e) {
+      // The line may be half written: reopening repairs the tail before the next record.
+      await closeLog(st);
+      throw storageError('save', fileNameFor(id), e);
+    }
+    st.last = snap;
+    st.lastWrittenAt = snap.at;
+    st.pending = null;
+  }
+
+  async function appendNow(id: string, snap: Snapshot): Promise<void> {
+    const st = stateOf(id);
+    if (!st.log) {
+      try {
+        await ensureOpen(id, st);
+      } catch (e) {
+        await closeLog(st);
+        throw storageError('open', fileNameFor(id), e);
+      }
+    }
+    const same = st.last !== null && sameBalance(st.last, snap);
+    if (same && snap.at >= st.lastWrittenAt && snap.at - st.lastWrittenAt < heartbeatMs) {
+      st.pending = snap;
+      return;
+    }
+    await writeLine(id, st, snap, same ? encodeHeartbeat(snap.at) : encodeFull(snap));
+  }
+
+  async function load(id: string): Promise<Snapshot[]> {
+    let text: string;
+    try {
+      text = await readFile(pathOf(id), 'utf8');
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ENOENT') return [];
+      throw storageError('read', fileNameFor(id), e);
+    }
+    const loaded = decodeLog(text, fileNameFor(id));
+    for (const w of loaded.warnings) warn(w);
+    return loaded.snapshots;
+  }
+
+  async function rewrite(id: string, snapshots: readonly Snapshot[], op: string): Promise<void> {
+    const st = stateOf(id);
+    await closeLog(st);
+    const file = pathOf(id);
+    const tmp = `${file}.tmp`;
+    try {
+      await ensureDir();
+      const fh = await open(tmp, 'w');
+      try {
+        await fh.write(encodeSeries(snapshots));
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      await rename(tmp, file);
+      await syncDir(opts.dir);
+    } catch (e) {
+      await unlink(tmp).catch(() => undefined);
+      throw storageError(op, fileNameFor(id), e);
+    }
+  }
+
+  async function accountIds(): Promise<string[]> {
+    const names = await readdir(opts.dir).catch(() => [] as string[]);
+    return names.filter((n) => n.endsWith(SUFFIX)).map((n) => decodeURIComponent(n.slice(0, -SUFFIX.length)));
+  }
+
+  return {
+    append: (id, snapshot) => serial(id, () => appendNow(id, snapshot)),
+
+    read: (id, range) =>
+      serial(id, async () => {
+        const all = await load(id);
+        const pending = states.get(id)?.pending;
+        const lastAt = all[all.length - 1]?.at ?? -Infinity;
+        if (pending && pending.at > lastAt) all.push(pending);
+        const from = range?.from ?? -Infinity;
+        const to = range?.to ?? Infinity;
+        return from === -Infinity && to === Infinity ? all : all.filter((s) => s.at >= from && s.at <= to);
+      }),
+
+    remove: (id) =>
+      serial(id, async () => {
+        const st = stateOf(id);
+        await closeLog(st);
+        states.delete(id);
+        for (const f of [pathOf(id), `${pathOf(id)}.tmp`]) {
+          await unlink(f).catch((e: { code?: string }) => {
+            if (e.code !== 'ENOENT') throw storageError('delete', fileNameFor(id), e);
+          });
+        }
+      }),
+
+    async compact(accountId) {
+      const ids = accountId === undefined ? await accountIds() : [accountId];
+      for (const id of ids) {
+        await serial(id, async () => {
+          const before = await load(id);
+          if (before.length === 0) return;
+          await rewrite(id, rollup(before, now()), 'compact');
+        });
+      }
+    },
+
+    importSnapshots: (id, snapshots) =>
+      serial(id, async () => {
+        const byTime = new Map<number, Snapshot>();
+        for (const s of await load(id)) byTime.set(s.at, s);
+        for (const s of snapshots) byTime.set(s.at, s);
+        await rewrite(id, [...byTime.values()].sort((a, b) => a.at - b.at), 'import');
+      }),
+
+    async close() {
+      for (const [id, st] of states) {
+        await serial(id, async () => {
+          if (st.pending) await writeLine(id, st, st.pending, encodeHeartbeat(st.pending.at)).catch((e: Error) => warn(e.message));
+          await closeLog(st);
+        });
+      }
+    },
+
+    warnings: () => [...warnings],
+  };
+}

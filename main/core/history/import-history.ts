@@ -1,0 +1,27 @@
+/**
+ * Import into a store, all or nothing. The file store swaps in a complete new file in one
+ * rename; any other HistoryStore (fakes, future stores) gets the snapshots appended in order
+ * after they have all been validated.
+ */
+import type { Snapshot } from '../../../shared/model';
+import type { HistoryStore } from '../ports';
+import { type AppError, err, ok, type Result, toError } from '../../../shared/result';
+
+type Importable = HistoryStore & { importSnapshots?: (id: string, s: readonly Snapshot[]) => Promise<void> };
+
+/** Writes every snapshot or none; the error says why (the store's own words). */
+export async function importHistory(
+  store: Importable,
+  accountId: string,
+  snapshots: readonly Snapshot[],
+): Promise<Result<{ imported: number }, AppError>> {
+  const sorted = [...snapshots].sort((a, b) => a.at - b.at);
+  try {
+    if (store.importSnapshots) await store.importSnapshots(accountId, sorted);
+    else for (const s of sorted) await store.append(accountId, s);
+  } catch (e) {
+    const x = toError(e) as Error & { code?: unknown };
+    return err({ code: typeof x.code === 'string' ? x.code : 'history-io', message: x.message });
+  }
+  return ok({ imported: sorted.length });
+}

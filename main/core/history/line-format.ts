@@ -1,0 +1,91 @@
+/**
+ * One history record per line, each line a JSON array (docs/history-format.md):
+ *   full record  [at, available(1|0), "CUR", "total", "granted", "toppedUp", ...]
+ *   heartbeat    [at]   (same balance and availability as the previous full record)
+ * plus a first line `{"creditray":"history","version":1}`. JSON keeps the file readable by
+ * users and tools; a torn or corrupt line fails to parse and is dropped on its own.
+ */
+import type { BalanceRow, Snapshot } from '../../../shared/model';
+
+export const FORMAT_VERSION = 1;
+export const HEADER_LINE = `{"creditray":"history","version":${FORMAT_VERSION}}\n`;
+
+/** A decoded line: a full snapshot, a heartbeat at a time, the header, or garbage. */
+export type Decoded =
+  | { type: 'full'; snapshot: Snapshot }
+  | { type: 'heartbeat'; at: number }
+  | { type: 'header'; version: number }
+  | { type: 'bad'; reason: string };
+
+/** Same balance and availability (the time is ignored): a heartbeat may stand for it. */
+export function sameBalance(a: Snapshot, b: Snapshot): boolean {
+  if (a.available !== b.available || a.rows.length !== b.rows.length) return false;
+  for (let i = 0; i < a.rows.length; i++) {
+    const x = a.rows[i] as BalanceRow;
+    const y = b.rows[i] as BalanceRow;
+    if (x.currency !== y.currency || x.total !== y.total || x.granted !== y.granted || x.toppedUp !== y.toppedUp) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The full-record line for a snapshot, newline included. */
+export function encodeFull(s: Snapshot): string {
+  const parts: (string | number)[] = [s.at, s.available ? 1 : 0];
+  for (const r of s.rows) parts.push(r.currency, r.total, r.granted, r.toppedUp);
+  return JSON.stringify(parts) + '\n';
+}
+
+/** The heartbeat line for a time, newline included. */
+export function encodeHeartbeat(at: number): string {
+  return `[${at}]\n`;
+}
+
+/** Validates the parsed JSON of one line. */
+export function decodeValue(v: unknown): Decoded {
+  if (Array.isArray(v)) {
+    const at = v[0];
+    if (typeof at !== 'number' || !Number.isSafeInteger(at) || at < 0) return { type: 'bad', reason: 'bad time' };
+    if (v.length === 1) return { type: 'heartbeat', at };
+    const avail = v[1];
+    if ((avail !== 0 && avail !== 1) || (v.length - 2) % 4 !== 0) return { type: 'bad', reason: 'bad shape' };
+    const rows: BalanceRow[] = [];
+    for (let i = 2; i < v.length; i += 4) {
+      const [currency, total, granted, toppedUp] = [v[i], v[i + 1], v[i + 2], v[i + 3]];
+      if (typeof currency !== 'string' || typeof total !== 'string' || typeof granted !== 'string' || typeof toppedUp !== 'string') {
+        return { type: 'bad', reason: 'bad row' };
+      }
+      rows.push({ currency, total, granted, toppedUp });
+    }
+    return { type: 'full', snapshot: { at, available: avail === 1, rows } };
+  }
+  if (typeof v === 'object' && v !== null && (v as { creditray?: unknown }).creditray === 'history') {
+    const version = (v as { version?: unknown }).version;
+    return { type: 'header', version: typeof version === 'number' ? version : 0 };
+  }
+  return { type: 'bad', reason: 'not a record' };
+}
+
+/** Decodes one line of text (without its newline). */
+export function decodeLine(line: string): Decoded {
+  try {
+    return decodeValue(JSON.parse(line));
+  } catch {
+    return { type: 'bad', reason: 'not JSON (torn or corrupt)' };
+  }
+}
+
+/**
+ * Encodes a sorted series, writing a heartbeat wherever a snapshot repeats the previous
+ * balance. Used by compaction and import, which rewrite whole files.
+ */
+export function encodeSeries(snapshots: readonly Snapshot[]): string {
+  let out = HEADER_LINE;
+  let prev: Snapshot | null = null;
+  for (const s of snapshots) {
+    out += prev && sameBalance(prev, s) ? encodeHeartbeat(s.at) : encodeFull(s);
+    prev = s;
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+/**
+ * Opening a log for appending after a crash. Only the end of the file is read: an
+ * unfinished last line (the in-flight record of a killed process, or zero bytes a power cut
+ * left behind) is cut off so the next record starts on a clean line, and the newest full
+ * record is found so unchanged balances can be written as heartbeats.
+ */
+import { type FileHandle, open } from 'node:fs/promises';
+import type { Snapshot } from '../../../shared/model';
+import { HEADER_LINE, decodeLine } from './line-format';
+
+export interface OpenedLog {
+  fh: FileHandle;
+  /** Newest full record, or null when none is near the end (the next append writes one). */
+  lastFull: Snapshot | null;
+  /** Time of the newest record of any kind. */
+  lastAt: number | null;
+  /** Bytes of an unfinished last line that were cut off. */
+  droppedBytes: number;
+  /** The file did not exist (or was empty) and was started with a header. */
+  created: boolean;
+}
+
+const FIRST_CHUNK = 64 * 1024;
+
+async function readTail(fh: FileHandle, size: number): Promise<{ buf: Buffer; pos: number; cut: number }> {
+  let len = Math.min(size, FIRST_CHUNK);
+  for (;;) {
+    const pos = size - len;
+    const buf = Buffer.alloc(len);
+    await fh.read(buf, 0, len, pos);
+    if (buf[len - 1] === 0x0a) return { buf, pos, cut: size };
+    const nl = buf.lastIndexOf(0x0a);
+    if (nl >= 0) return { buf: buf.subarray(0, nl + 1), pos, cut: pos + nl + 1 };
+    if (pos === 0) return { buf: Buffer.alloc(0), pos: 0, cut: 0 };
+    len = Math.min(size, len * 4);
+  }
+}
+
+/** Opens (creating if needed) a log for appending and repairs its tail. */
+export async function openForAppend(path: string): Promise<OpenedLog> {
+  const fh = await open(path, 'a+');
+  try {
+    const size = (await fh.stat()).size;
+    let droppedBytes = 0;
+    let lastFull: Snapshot | null = null;
+    let lastAt: number | null = null;
+    let keep = 0;
+    if (size > 0) {
+      const { buf, pos, cut } = await readTail(fh, size);
+      keep = cut;
+      if (cut < size) {
+        await fh.truncate(cut);
+        droppedBytes = size - cut;
+      }
+      const lines = buf.toString('utf8').split('\n');
+      lines.pop();
+      const first = pos > 0 ? 1 : 0;
+      for (let i = lines.length - 1; i >= first && !lastFull; i--) {
+        const d = decodeLine(lines[i] as string);
+        if (d.type === 'full') lastFull = d.snapshot;
+        if ((d.type === 'full' || d.type === 'heartbeat') && lastAt === null) lastAt = d.type === 'full' ? d.snapshot.at : d.at;
+      }
+    }
+    const created = keep === 0;
+    if (created) await fh.write(HEADER_LINE);
+    if (created || droppedBytes > 0) await fh.datasync();
+    return { fh, lastFull, lastAt, droppedBytes, created };
+  } catch (e) {
+    await fh.close().catch(() => undefined);
+    throw e;
+  }
+}

@@ -1,0 +1,15 @@
+/** The analytics the tray, dashboard and CLI call: pure, exact, time-zone free. */
+export { type BalancePoint, DAY_MS, HOUR_MS, WEEK_MS, pointsFromSnapshots } from './points';
+export {
+  type BalanceChange,
+  type ChangeKind,
+  classifyChanges,
+  detectGiftExpiries,
+  detectTopUps,
+  spendBetween,
+} from './changes';
+export { type BurnRate, type Rate, computeBurnRate, rateOver } from './burn-rate';
+export { type DailyRate, type Forecast, type ForecastRates, type ForecastTarget, FORECAST_MIN_HISTORY_MS, forecast } from './forecast';
+export { type BudgetBaseline, budgetBaseline } from './budget';
+export { CSV_COLUMNS, type ExportOptions, type ImportProblem, exportHistory, inRange, parseHistoryCsv } from './history-csv';
+export { parseHistoryJson } from './history-json';

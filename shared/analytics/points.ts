@@ -1,0 +1,69 @@
+/**
+ * The analytics work on one currency at a time, in integer micro-units, on absolute epoch
+ * milliseconds. Nothing here knows about calendar days or time zones, which is what keeps
+ * midnight from ever looking like spend.
+ */
+import type { Snapshot } from '../model';
+import { parseAmount } from '../money';
+
+/** One reading of one currency, in micro-units. */
+export interface BalancePoint {
+  at: number;
+  total: number;
+  granted: number;
+  toppedUp: number;
+  available: boolean;
+}
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
+export const WEEK_MS = 7 * DAY_MS;
+
+/**
+ * Turns stored snapshots into points for one currency, sorted by time. A snapshot without
+ * that currency's row (or with an unreadable amount) is skipped rather than read as zero:
+ * a row that flickers in and out would otherwise look like spend followed by a top-up.
+ * Two snapshots at the same instant keep the later one.
+ */
+export function pointsFromSnapshots(snapshots: readonly Snapshot[], currency: string): BalancePoint[] {
+  const out: BalancePoint[] = [];
+  let sorted = true;
+  for (const s of snapshots) {
+    const row = s.rows.find((r) => r.currency === currency);
+    if (!row) continue;
+    const total = parseAmount(row.total);
+    const granted = parseAmount(row.granted);
+    const toppedUp = parseAmount(row.toppedUp);
+    if (!total.ok || !granted.ok || !toppedUp.ok) continue;
+    const last = out[out.length - 1];
+    if (last && s.at < last.at) sorted = false;
+    out.push({ at: s.at, total: total.value, granted: granted.value, toppedUp: toppedUp.value, available: s.available });
+  }
+  if (!sorted) out.sort((a, b) => a.at - b.at);
+  const dedup: BalancePoint[] = [];
+  for (const p of out) {
+    const last = dedup[dedup.length - 1];
+    if (last && last.at === p.at) dedup[dedup.length - 1] = p;
+    else dedup.push(p);
+  }
+  return dedup;
+}
+
+/** Index of the first point with `at >= t` (binary search; points are sorted). */
+export function firstIndexAtOrAfter(points: readonly BalancePoint[], t: number): number {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((points[mid] as BalancePoint).at < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The points from just before `t` onwards: enough to know every change after `t`. */
+export function pointsSince(points: readonly BalancePoint[], t: number): BalancePoint[] {
+  const i = firstIndexAtOrAfter(points, t);
+  return points.slice(Math.max(0, i - 1));
+}
