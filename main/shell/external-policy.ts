@@ -2,25 +2,25 @@
  * Which links may leave the app for the user's browser. Kept free of 'electron' so the IPC
  * handlers (and the UI harness that runs them in plain Node) share the exact same rule.
  */
+import { shellText } from '../../shared/i18n/shell';
+import type { Lang } from '../../shared/i18n/language';
 import { EXTERNAL_ORIGINS } from '../../shared/providers';
 import { err, ok, type AppError, type Result } from '../../shared/result';
 
 /** https only, no credentials in the URL, and an origin from the provider link allowlist. */
-export function checkExternalUrl(url: string): Result<string, AppError> {
+export function checkExternalUrl(url: string, lang: Lang = 'en'): Result<string, AppError> {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return err({ code: 'forbidden', message: 'That is not a link Creditray can open.' });
+    return err({ code: 'forbidden', message: shellText(lang, 'linkNotUrl') });
   }
   if (parsed.protocol !== 'https:' || parsed.username || parsed.password) {
-    return err({
-      code: 'forbidden',
-      message: `Creditray only opens https links (refused ${parsed.protocol}//${parsed.host}).`,
-    });
+    const target = `${parsed.protocol}//${parsed.host}`;
+    return err({ code: 'forbidden', message: shellText(lang, 'linkNotHttps', { target }) });
   }
   if (!EXTERNAL_ORIGINS.has(parsed.origin)) {
-    return err({ code: 'forbidden', message: `Creditray does not open links to ${parsed.host}.` });
+    return err({ code: 'forbidden', message: shellText(lang, 'linkHost', { host: parsed.host }) });
   }
   return ok(parsed.href);
 }

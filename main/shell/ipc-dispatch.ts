@@ -5,6 +5,8 @@
  * call it directly with the frame URL it knows.
  */
 import { describeIssues, schemas, type InvokeChannel, type InvokeResult } from '../../shared/ipc';
+import { resolveLanguage, type Lang } from '../../shared/i18n/language';
+import { shellText } from '../../shared/i18n/shell';
 import { err, toError } from '../../shared/result';
 import type { CoreApi } from '../core/app-core';
 import type { Logger } from '../core/ports';
@@ -30,7 +32,7 @@ export async function dispatchInvoke<C extends InvokeChannel>(
     deps.logger.warn('ipc refused: untrusted sender', { channel, origin: originOf(frameUrl) });
     return err({
       code: 'forbidden',
-      message: 'This request did not come from the Creditray window.',
+      message: shellText(langOf(deps.core), 'forbiddenSender'),
     });
   }
   const parsed = schemas[channel].safeParse(payload);
@@ -38,7 +40,11 @@ export async function dispatchInvoke<C extends InvokeChannel>(
     deps.logger.warn('ipc refused: malformed payload', { channel });
     return err({ code: 'bad-request', message: describeIssues(parsed.error) });
   }
-  const ctx: HandlerContext = { core: deps.core, openExternal: deps.openExternal };
+  const ctx: HandlerContext = {
+    core: deps.core,
+    openExternal: deps.openExternal,
+    lang: () => langOf(deps.core),
+  };
   // The map is typed per channel; indexing it with a generic C needs this one widening.
   const handler = handlers[channel] as (
     req: unknown,
@@ -51,8 +57,18 @@ export async function dispatchInvoke<C extends InvokeChannel>(
     deps.logger.error('ipc handler threw', { channel, error: toError(e).message });
     return err({
       code: 'internal',
-      message: `Something went wrong in Creditray: ${toError(e).message}`,
+      message: shellText(langOf(deps.core), 'internal', { error: toError(e).message }),
     });
+  }
+}
+
+/** The user's language for this layer's own messages; English if the core cannot say. */
+function langOf(core: CoreApi): Lang {
+  try {
+    const state = core.getState();
+    return resolveLanguage(state.settings.language, state.systemLocale);
+  } catch {
+    return 'en';
   }
 }
 

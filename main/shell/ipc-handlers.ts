@@ -3,6 +3,7 @@
  * line per channel onto the CoreApi facade. No Electron here, so the UI harness runs the
  * very same handlers in plain Node.
  */
+import type { Lang } from '../../shared/i18n/language';
 import type { InvokeChannel, InvokeResult, ParsedRequest } from '../../shared/ipc';
 import { PROVIDERS } from '../../shared/providers';
 import { ok } from '../../shared/result';
@@ -13,6 +14,8 @@ export interface HandlerContext {
   core: CoreApi;
   /** Opens a URL that already passed the allowlist; the shell's opener checks again. */
   openExternal(url: string): Promise<unknown>;
+  /** The user's language, for messages this layer writes itself. */
+  lang(): Lang;
 }
 
 /** A typed handler per channel: a missing or extra channel fails the type check. */
@@ -30,9 +33,9 @@ export const handlers: Handlers = {
   'settings:update': (req, { core }) => core.updateSettings(req),
   'history:get': (req, { core }) => core.getHistory(req),
   'demo:start': (_req, { core }) => core.startDemo(),
-  'external:open': async (req, { openExternal }) => {
+  'external:open': async (req, { openExternal, lang }) => {
     // The renderer names a link, never a URL: it cannot make us open an arbitrary address.
-    const checked = checkExternalUrl(PROVIDERS[req.provider].links[req.link]);
+    const checked = checkExternalUrl(PROVIDERS[req.provider].links[req.link], lang());
     if (!checked.ok) return checked;
     await openExternal(checked.value);
     return ok(null);

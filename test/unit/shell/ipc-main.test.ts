@@ -128,3 +128,15 @@ describe('push', () => {
     expect(fake.windows).toHaveLength(1);
   });
 });
+
+describe('messages this layer writes', () => {
+  it('speaks the user’s language', async () => {
+    const state = core.getState();
+    core.setState({ ...state, settings: { ...state.settings, language: 'zh-CN' } });
+    const r = await invokeIpc(wire('state:get'), undefined, FOREIGN);
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: '此请求并非来自 Creditray 窗口。' },
+    });
+  });
+});
