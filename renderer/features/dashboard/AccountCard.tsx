@@ -1,0 +1,139 @@
+/**
+ * One account at a glance: the headline balance, its level (colour + icon + word), the
+ * granted / topped-up split for every currency that holds money, and what to do next.
+ * The card keeps its size in every state (loading, error, stale) so nothing jumps.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CreditrayApi } from '../../../shared/ipc';
+import type { AccountStatus } from '../../../shared/model';
+import { PROVIDERS } from '../../../shared/providers';
+import { describeProblem } from '../../app/describe-error';
+import { money, percent, relativeTime, dateTime } from '../../app/format';
+import type { Route } from '../../app/useNavigation';
+import { Icon } from '../../components/Icon';
+import { LevelBadge } from '../../components/LevelBadge';
+import { BalanceRows } from './BalanceRows';
+
+interface Props {
+  api: CreditrayApi;
+  status: AccountStatus;
+  now: number;
+  go: (r: Route) => void;
+}
+
+/** Actions go to main: refresh polls now, top up opens the provider page through main's allowlist. */
+export function AccountCard({ api, status, now, go }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { account, snapshot, headline, error, stale, level } = status;
+  const [refreshing, setRefreshing] = useState(false);
+  const titleId = `card-${account.id}-title`;
+
+  const refresh = async () => {
+    setRefreshing(true);
+    await api.invoke('accounts:refresh', { id: account.id });
+    setRefreshing(false);
+  };
+  const topUp = () => void api.invoke('external:open', { provider: account.provider, link: 'topUp' });
+  const problem = error ? describeProblem(t, lang, error) : null;
+
+  return (
+    <article className={`card level-${level}`} aria-labelledby={titleId} data-account={account.id}>
+      <header className="card-head">
+        <div className="card-title">
+          <h2 id={titleId}>{account.label}</h2>
+          <p className="muted small">
+            <span>{account.provider === 'demo' ? t('dashboard.demoTag') : PROVIDERS[account.provider].displayName}</span>
+            {account.keyMask ? (
+              <>
+                <span aria-hidden="true"> · </span>
+                <span className="mono" data-testid="key-mask">{account.keyMask}</span>
+              </>
+            ) : null}
+          </p>
+        </div>
+        <LevelBadge level={level} />
+      </header>
+
+      <div className="headline" aria-live="polite">
+        <span className="caption">{t('dashboard.balance')}</span>
+        {headline ? (
+          <span className={stale ? 'amount is-stale' : 'amount'} data-testid="headline">
+            {money(headline.total, headline.currency, lang)}
+          </span>
+        ) : snapshot === null && !error ? (
+          <span className="amount amount-placeholder">
+            <span className="spinner spinner-sm" aria-hidden="true" /> {t('dashboard.noReading')}
+          </span>
+        ) : (
+          <span className="amount amount-placeholder">—</span>
+        )}
+      </div>
+
+      {status.gaugeFill !== null ? (
+        <div className="gauge" role="meter" aria-label={t('dashboard.gauge')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(status.gaugeFill * 100)} aria-valuetext={t('dashboard.gaugeValue', { percent: percent(status.gaugeFill, lang) })}>
+          <span className="gauge-fill" style={{ width: `${Math.max(0, Math.min(1, status.gaugeFill)) * 100}%` }} />
+        </div>
+      ) : (
+        <div className="gauge gauge-empty" aria-hidden="true" />
+      )}
+
+      <BalanceRows snapshot={snapshot} headlineCurrency={headline?.currency ?? null} lang={lang} />
+
+      <div className="card-flags">
+        {snapshot && !snapshot.available ? (
+          <p className="flag flag-unavailable" role="status">
+            <Icon name="unavailable" size={15} />
+            <span>
+              <strong>{t('dashboard.unavailableBadge')}</strong> {t('dashboard.unavailableText')}
+            </span>
+          </p>
+        ) : null}
+        {stale && snapshot && problem ? (
+          <p className="flag flag-stale" role="status">
+            <Icon name="stale" size={15} />
+            <span>
+              <strong>{t('dashboard.staleBadge')}</strong>{' '}
+              {t('dashboard.staleText', { when: relativeTime(snapshot.at, now, lang, t('time.justNow')), reason: problem.title })}
+            </span>
+          </p>
+        ) : null}
+        {problem && !stale ? (
+          <div className="flag flag-error" role="alert">
+            <Icon name="error" size={15} />
+            <span>
+              <strong>{problem.title}</strong> {problem.hint}
+            </span>
+          </div>
+        ) : null}
+      </div>
+
+      <footer className="card-foot">
+        <p className="muted small" title={status.checkedAt ? dateTime(status.checkedAt, lang) : undefined}>
+          {status.checkedAt
+            ? t('dashboard.checked', { when: relativeTime(status.checkedAt, now, lang, t('time.justNow')) })
+            : t('dashboard.neverChecked')}
+        </p>
+        <div className="card-actions" role="group" aria-label={t('dashboard.actionsFor', { label: account.label })}>
+          <button type="button" className="btn btn-sm" onClick={() => void refresh()} disabled={refreshing}>
+            <Icon name="refresh" className={refreshing ? 'spin' : undefined} />
+            <span>{refreshing ? t('dashboard.refreshing') : t('dashboard.refresh')}</span>
+          </button>
+          <button type="button" className="btn btn-sm" onClick={() => go({ view: 'history', accountId: account.id })}>
+            <Icon name="chart" />
+            <span>{t('dashboard.history')}</span>
+          </button>
+          <button type="button" className="btn btn-sm" onClick={() => go({ view: 'diagnosis', accountId: account.id })}>
+            <Icon name="help" />
+            <span>{t('dashboard.why402')}</span>
+          </button>
+          <button type="button" className="btn btn-sm btn-primary" onClick={topUp}>
+            <Icon name="external" />
+            <span>{t('dashboard.topUp')}</span>
+          </button>
+        </div>
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * App-wide settings (applied as soon as they change, like a native preferences window)
+ * and one panel per account (edited, then saved, because they hold typed amounts).
+ */
+import { useEffect, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CreditrayApi, InvokeRequest } from '../../../shared/ipc';
+import { LANGUAGES, THEMES, type AppState } from '../../../shared/model';
+import { AccountSettings } from './AccountSettings';
+import { intervalLabel, POLL_CHOICES } from './intervals';
+
+interface Props {
+  api: CreditrayApi;
+  state: AppState;
+  focusAccountId?: string;
+}
+
+/** Settings screen; every write goes through 'settings:update' or 'accounts:update'. */
+export function SettingsView({ api, state, focusAccountId }: Props) {
+  const { t } = useTranslation();
+  const ids = { lang: useId(), theme: useId(), poll: useId(), login: useId() };
+  const s = state.settings;
+  const update = (patch: InvokeRequest<'settings:update'>) => void api.invoke('settings:update', patch);
+  const pollChoices = POLL_CHOICES.includes(s.pollIntervalSec) ? POLL_CHOICES : [...POLL_CHOICES, s.pollIntervalSec].sort((a, b) => a - b);
+
+  useEffect(() => {
+    if (focusAccountId) document.getElementById(`account-settings-${focusAccountId}`)?.scrollIntoView();
+  }, [focusAccountId]);
+
+  return (
+    <section className="screen settings" aria-labelledby="settings-title">
+      <header className="screen-head">
+        <h1 id="settings-title">{t('settings.title')}</h1>
+      </header>
+      <section className="panel" aria-labelledby="general-title">
+        <h2 id="general-title" className="panel-title">{t('settings.general')}</h2>
+        <div className="setting-row">
+          <label htmlFor={ids.lang}>{t('settings.language')}</label>
+          <select id={ids.lang} value={s.language} onChange={(e) => update({ language: e.target.value as (typeof LANGUAGES)[number] })}>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l} lang={l === 'system' ? undefined : l}>{t(`settings.languages.${l}`)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="setting-row">
+          <label htmlFor={ids.theme}>{t('settings.theme')}</label>
+          <select id={ids.theme} value={s.theme} onChange={(e) => update({ theme: e.target.value as (typeof THEMES)[number] })}>
+            {THEMES.map((th) => (
+              <option key={th} value={th}>{t(`settings.themes.${th}`)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="setting-row">
+          <div>
+            <label htmlFor={ids.poll}>{t('settings.pollInterval')}</label>
+            <p className="muted small">{t('settings.pollHint')}</p>
+          </div>
+          <select id={ids.poll} value={s.pollIntervalSec} onChange={(e) => update({ pollIntervalSec: Number(e.target.value) })}>
+            {pollChoices.map((sec) => (
+              <option key={sec} value={sec}>{intervalLabel(t, sec)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="setting-row">
+          <label htmlFor={ids.login}>{t('settings.launchAtLogin')}</label>
+          <input id={ids.login} type="checkbox" role="switch" className="switch" checked={s.launchAtLogin} onChange={(e) => update({ launchAtLogin: e.target.checked })} />
+        </div>
+      </section>
+      <h2 className="section-title">{t('settings.accounts')}</h2>
+      {state.accounts.length === 0 ? <p className="muted">{t('settings.noAccounts')}</p> : null}
+      {state.accounts.map((a) => (
+        <AccountSettings key={a.account.id} api={api} status={a} />
+      ))}
+    </section>
+  );
+}

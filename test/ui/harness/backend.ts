@@ -1,0 +1,108 @@
+/**
+ * The Node half of the UI harness: the real IPC handlers (registerIpc on the recording
+ * fake ipcMain), a core (the real createCore when it builds, else the memory core) and the
+ * fake DeepSeek server on 127.0.0.1. Bundled by global-setup with 'electron' aliased to
+ * test/fakes/electron.ts, then loaded by the Playwright fixture.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CoreApi } from '../../../main/core/app-core';
+import { createNodeHttp } from '../../../main/core/http-node';
+import { silentLogger } from '../../../main/core/logger';
+import type { HistoryStore, Http, SecretStore } from '../../../main/core/ports';
+import { registerIpc } from '../../../main/shell/ipc-main';
+import { createTrustedSenderCheck } from '../../../main/shell/trusted-sender';
+import type { AppState } from '../../../shared/model';
+import { PROVIDERS } from '../../../shared/providers';
+import { startFakeDeepSeek, type FakeDeepSeek } from '../../fakes/deepseek-server';
+import { invokeIpc, resetElectronFake } from '../../fakes/electron';
+import { MemoryHistory } from '../../fakes/memory-history';
+import { createMemorySecretStore, type MemorySecretStore } from '../../fakes/memory-secret-store';
+
+/** Everything a core needs from the harness; the same across restarts (that is what persists). */
+export interface CoreContext {
+  dir: string;
+  http: Http;
+  secrets: SecretStore;
+  history: HistoryStore;
+  systemLocale: string;
+}
+export type CoreFactory = (ctx: CoreContext) => Promise<CoreApi>;
+
+/** What a UI test drives and inspects on the Node side. */
+export interface Backend {
+  readonly kind: string;
+  readonly server: FakeDeepSeek;
+  readonly secrets: MemorySecretStore;
+  readonly history: MemoryHistory;
+  /** URLs that reached the shell's openExternal (after the allowlist). */
+  readonly opened: string[];
+  core(): CoreApi;
+  /** One invoke exactly as Electron would deliver it from a frame at `frameUrl`. */
+  invoke(wireChannel: string, payload: unknown, frameUrl: string): Promise<unknown>;
+  onState(listener: (s: AppState) => void): () => void;
+  /** Stops the core and builds a new one over the same settings, keychain and history. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts server, core and handlers; `trustedOrigin` is where the harness serves the renderer. */
+export async function startBackendWith(kind: string, makeCore: CoreFactory, opts: { trustedOrigin: string; systemLocale?: string }): Promise<Backend> {
+  resetElectronFake();
+  const server = await startFakeDeepSeek();
+  const real = createNodeHttp();
+  const apiOrigin = PROVIDERS.deepseek.defaultBaseUrl;
+  // The core sends the key to https://api.deepseek.com as in production; below the URL policy,
+  // the harness's network routes that origin to the fake server (like a hosts-file entry).
+  const http: Http = (url, init) => real(url.startsWith(apiOrigin) ? server.url + url.slice(apiOrigin.length) : url, init);
+  const ctx: CoreContext = {
+    dir: mkdtempSync(join(tmpdir(), 'creditray-ui-')),
+    http,
+    secrets: createMemorySecretStore(),
+    history: new MemoryHistory(),
+    systemLocale: opts.systemLocale ?? 'en-US',
+  };
+  const opened: string[] = [];
+  const listeners = new Set<(s: AppState) => void>();
+  let core = await makeCore(ctx);
+  let unsubscribe: () => void = () => {};
+  let unregister: () => void = () => {};
+  const wire = () => {
+    unsubscribe = core.subscribe((s) => listeners.forEach((l) => l(s)));
+    unregister = registerIpc({
+      core,
+      isTrustedSender: createTrustedSenderCheck({ file: join(ctx.dir, 'no-such-index.html'), devUrl: opts.trustedOrigin }),
+      openExternal: async (url) => void opened.push(url),
+      logger: silentLogger,
+    });
+  };
+  wire();
+  return {
+    kind,
+    server,
+    secrets: ctx.secrets as MemorySecretStore,
+    history: ctx.history as MemoryHistory,
+    opened,
+    core: () => core,
+    invoke: (channel, payload, frameUrl) => invokeIpc(channel, payload, frameUrl),
+    onState(l) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    async restart() {
+      unsubscribe();
+      unregister();
+      await core.stop();
+      core = await makeCore(ctx);
+      wire();
+    },
+    async close() {
+      unsubscribe();
+      unregister();
+      await core.stop();
+      await server.close();
+      rmSync(ctx.dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Playwright fixtures: each test gets a fresh backend (core + fake DeepSeek + real IPC
+ * handlers) and a page wired to it exactly like an Electron window: the real preload runs
+ * first, invokes cross into Node through a binding, pushes come back by evaluate.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { View } from '../../../shared/ipc';
+import type { AppState } from '../../../shared/model';
+import type { Backend } from './backend';
+import { BACKEND_BUNDLE, PRELOAD_BUNDLE, SCREENSHOT_DIR, UI_APP_DIR } from './paths';
+import { serveStatic } from './static-server';
+
+type BackendModule = { startBackend(opts: { trustedOrigin: string; systemLocale?: string }): Promise<Backend> };
+
+/** What a UI test works with. */
+export interface Harness {
+  page: Page;
+  backend: Backend;
+  origin: string;
+  /** Loads the window (again) and waits for the first screen. */
+  open(): Promise<void>;
+  /** A main -> renderer 'navigate' push, as the tray menu sends it. */
+  navigate(view: View, accountId?: string): Promise<void>;
+  /** Saves test-results/screenshots/<name>.png. */
+  shot(name: string): Promise<string>;
+  /** Adds the fake server's good key through the onboarding form. */
+  addGoodAccount(label?: string): Promise<void>;
+}
+
+interface HarnessWindow {
+  __creditrayPush(channel: string, payload: unknown): number;
+}
+
+async function push(page: Page, channel: string, payload: unknown): Promise<void> {
+  await page
+    .evaluate(([c, p]) => void (globalThis as unknown as HarnessWindow).__creditrayPush?.(c as string, p), [channel, payload] as const)
+    .catch(() => {}); // the page may be navigating; the next state:get covers it
+}
+
+export const test = base.extend<{ harness: Harness; systemLocale: string }, { origin: string; backendModule: BackendModule }>({
+  origin: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern
+    async ({}, use) => {
+      const server = await serveStatic(UI_APP_DIR);
+      await use(server.origin);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern
+  backendModule: [async ({}, use) => use((await import(pathToFileURL(BACKEND_BUNDLE).href)) as BackendModule), { scope: 'worker' }],
+  systemLocale: ['en-US', { option: true }],
+  harness: async ({ page, origin, backendModule, systemLocale }, use) => {
+    const backend = await backendModule.startBackend({ trustedOrigin: origin, systemLocale });
+    await page.exposeBinding('__creditrayInvoke', (source, channel: string, payload: unknown) =>
+      backend.invoke(channel, payload, source.frame.url()),
+    );
+    await page.addInitScript({ path: PRELOAD_BUNDLE });
+    const off = backend.onState((s: AppState) => void push(page, 'creditray:state:changed', s));
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const harness: Harness = {
+      page,
+      backend,
+      origin,
+      async open() {
+        await page.goto(`${origin}/index.html`);
+        await expect(page.locator('main h1').first()).toBeVisible();
+      },
+      navigate: (view, accountId) => push(page, 'creditray:navigate', { view, accountId }),
+      async shot(name) {
+        const path = join(SCREENSHOT_DIR, `${name}.png`);
+        await page.mouse.move(0, 0);
+        await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
+        return path;
+      },
+      async addGoodAccount(label = 'Work') {
+        const { FAKE_DEEPSEEK_KEY } = await import('../../fakes/deepseek-server');
+        if (!(await page.getByRole('heading', { level: 1, name: /Welcome|Add an account/ }).count())) {
+          await page.getByRole('button', { name: 'Add account' }).first().click();
+        }
+        await page.getByLabel('Name').fill(label);
+        await page.getByLabel('DeepSeek API key').fill(`  ${FAKE_DEEPSEEK_KEY}\n`);
+        await page.getByRole('button', { name: 'Verify and add' }).click();
+        await expect(page.getByRole('heading', { level: 2, name: label })).toBeVisible();
+      },
+    };
+    await use(harness);
+    off();
+    await backend.close();
+  },
+});
+
+export { expect };
