@@ -4,10 +4,12 @@
  */
 import { diagnosisText, type DiagnosisMessageKey } from '../i18n/diagnosis';
 import type { Lang } from '../i18n/language';
-import { formatMoney, toMicros } from '../money';
+import { pickHeadline } from '../balance';
+import { formatMoney, parseAmount } from '../money';
 import { DEFAULT_THRESHOLDS, type AccountStatus, type KnownCurrency, type ProviderError, type Snapshot } from '../model';
 import { parsePastedError } from './pasted-error';
-import { findGiftDrops, rowMicros, type GiftDrop } from './spend-evidence';
+import { giftDrops, readHistory, type CurrencyHistory, type GiftDrop } from './history';
+import { rowMicros } from './rows';
 import type { DiagnosisInput, ParsedError } from './types';
 
 export const MINUTE_MS = 60_000;
@@ -34,6 +36,8 @@ export interface Ctx {
   empty: boolean;
   headlineCurrency: string;
   pollError: ProviderError | null;
+  /** The history per currency, classified by shared/analytics. */
+  histories: CurrencyHistory[];
   giftDrops: GiftDrop[];
   t(key: DiagnosisMessageKey, vars?: Record<string, string | number>): string;
   money(micros: number, currency: string): string;
@@ -52,11 +56,14 @@ export function fundedRows(snap: Snapshot | null): FundedRow[] {
     .sort((a, b) => b.micros - a.micros);
 }
 
-function headlineOf(status: AccountStatus, funded: FundedRow[]): string {
+function headlineOf(status: AccountStatus): string {
   if (status.headline) return status.headline.currency;
-  const pref = status.account.headlineCurrency;
-  if (pref !== 'auto') return pref;
-  return funded[0]?.currency ?? status.snapshot?.rows[0]?.currency ?? 'CNY';
+  return pickHeadline(status.snapshot?.rows ?? [], status.account.headlineCurrency)?.currency ?? 'CNY';
+}
+
+function micros(v: string): number {
+  const r = parseAmount(v);
+  return r.ok ? r.value : 0;
 }
 
 function relative(lang: Lang, now: number, at: number): string {
@@ -73,13 +80,13 @@ export function buildContext(input: DiagnosisInput, lang: Lang): Ctx {
   const status = input.account;
   const snap = status.snapshot;
   const funded = fundedRows(snap);
-  const headlineCurrency = headlineOf(status, funded);
+  const headlineCurrency = headlineOf(status);
+  const histories = readHistory(input.history);
   const timeFmt = new Intl.DateTimeFormat(lang, {
     dateStyle: 'medium',
     timeStyle: 'short',
     ...(input.timeZone ? { timeZone: input.timeZone } : {}),
   });
-  const currencies = new Set(snap?.rows.map((r) => r.currency) ?? []);
   return {
     input,
     lang,
@@ -92,16 +99,17 @@ export function buildContext(input: DiagnosisInput, lang: Lang): Ctx {
     empty: !!snap && funded.length === 0,
     headlineCurrency,
     pollError: status.error,
-    giftDrops: [...currencies].flatMap((c) => findGiftDrops(input.history, c, input.now - GIFT_LOOKBACK_MS)),
+    histories,
+    giftDrops: histories.flatMap((h) => giftDrops(h, input.now - GIFT_LOOKBACK_MS)),
     t: (key, vars) => diagnosisText(lang, key, vars),
     money: (micros, currency) => formatMoney(micros, currency, lang),
     time: (at) => timeFmt.format(at),
     ago: (at) => relative(lang, input.now, at),
     critical(currency) {
       const own = status.account.thresholds;
-      if (own && currency === headlineCurrency) return toMicros(own.critical);
+      if (own && currency === headlineCurrency) return micros(own.critical);
       const def = DEFAULT_THRESHOLDS[currency as KnownCurrency] as { critical: string } | undefined;
-      return def ? toMicros(def.critical) : 0;
+      return def ? micros(def.critical) : 0;
     },
   };
 }

@@ -1,6 +1,6 @@
 /** The diagnosis module's public surface, for main, the window and the CLI. */
 export { diagnose, trackProgress } from './engine';
-export { parsePastedError, kindForStatus } from './pasted-error';
+export { parsePastedError, kindForStatus, redactKeys } from './pasted-error';
 export { isConditionMet } from './verify';
 export { PENDING_AFTER_MS } from './causes/top-up';
 export * from './types';

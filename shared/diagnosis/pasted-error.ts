@@ -5,6 +5,7 @@
  * (DeepSeek's `code` is the same for 401 and 402, so it decides nothing).
  */
 import type { ErrorKind } from '../model';
+import { maskKey } from '../providers';
 import type { ParsedError, PastedSource } from './types';
 
 /** Words that identify a status when no number was printed (DeepSeek's and HTTP's names). */
@@ -74,9 +75,19 @@ function bodyFields(body: string): { type: string | null; message: string | null
   return { type: field(body, 'type'), message: field(body, 'message') };
 }
 
+/**
+ * Users paste whole curl commands and logs: any key-looking token is masked before anything
+ * from the text is kept, so a diagnosis (shown, printed as JSON, logged) never holds a key.
+ */
+export function redactKeys(text: string): string {
+  return text
+    .replace(/\bsk-[A-Za-z0-9_-]{8,}/g, (k) => maskKey(k))
+    .replace(/\b(Bearer\s+)([A-Za-z0-9._~+/=-]{12,})/gi, (_m, bearer: string, token: string) => bearer + maskKey(token));
+}
+
 /** Parses any pasted error text; unknown text comes back `recognised: false`, never throws. */
 export function parsePastedError(input: string): ParsedError {
-  const text = input.replace(/\r\n?/g, '\n').trim();
+  const text = redactKeys(input.replace(/\r\n?/g, '\n').trim());
   if (!text) return finish('unknown', null, null, null, '');
 
   // curl -i: a status line, headers, a blank line, then the body.

@@ -3,7 +3,7 @@
  * for each step, whether what the step was for can now be observed.
  */
 import type { AccountStatus } from '../model';
-import { rowMicros } from './spend-evidence';
+import { rowMicros } from './rows';
 import type { DeclaredFacts, VerifyCondition } from './types';
 
 /** A reading taken by the latest check (not an old one kept through failures). */

@@ -5,7 +5,7 @@
  */
 import type { AccountStatus } from '../../model';
 import { balanceText, fundedRows, MINUTE_MS, type Ctx } from '../context';
-import { lastIncreaseAfter } from '../spend-evidence';
+import { lastIncreaseAfter } from '../history';
 import { pastedEvidence, recheck, step } from '../steps';
 import { makeCause, pastedIsOther, type CauseRule } from './make';
 import type { Evidence } from '../types';

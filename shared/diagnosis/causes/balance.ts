@@ -2,7 +2,8 @@
  * The plain money causes: nothing left, almost nothing left, and the look-alike where the
  * headline shows an empty currency row while another row holds the money.
  */
-import { rowMicros, spendInWindow, HOUR_MS } from '../spend-evidence';
+import { HOUR_MS, spentBetween } from '../history';
+import { rowMicros } from '../rows';
 import { balanceEvidence, pastedEvidence, recheck, step } from '../steps';
 import { makeCause, pastedIs402, pastedIsOther, type CauseRule } from './make';
 import type { Evidence } from '../types';
@@ -43,7 +44,8 @@ export const balanceLow: CauseRule = (ctx) => {
     });
   }
   const hours = 1;
-  const recent = spendInWindow(ctx.input.history, best.currency, ctx.now - hours * HOUR_MS, ctx.now);
+  const h = ctx.histories.find((x) => x.currency === best.currency);
+  const recent = { spentMicros: h ? spentBetween(h, ctx.now - hours * HOUR_MS, ctx.now) : 0 };
   if (recent.spentMicros > best.micros) {
     evidence.push({
       kind: 'spend-rate',

@@ -1,9 +1,11 @@
 /**
  * `gift-credit-expired`: granted (gift) credit vanished in one interval, far faster than the
- * account usually spends and without touching the topped-up balance, while the topped-up
- * balance left is zero or low. Ordinary spending drains gift credit gradually instead.
+ * account usually spends and without touching the topped-up balance (shared/analytics'
+ * "possible gift expiry"), while the topped-up balance left is zero or low. Ordinary
+ * spending drains gift credit gradually instead.
  */
-import { rowMicros } from '../spend-evidence';
+import { HOUR_MS, spentBetween } from '../history';
+import { rowMicros } from '../rows';
 import { balanceEvidence, recheck, step } from '../steps';
 import { makeCause, pastedIs402, pastedIsOther, type CauseRule } from './make';
 
@@ -14,6 +16,8 @@ export const giftCreditExpired: CauseRule = (ctx) => {
   if (!drop) return null;
   const row = rowMicros(snap, drop.currency);
   const cur = drop.currency;
+  const h = ctx.histories.find((x) => x.currency === cur);
+  const weekSpent = h ? spentBetween(h, drop.from - 7 * 24 * HOUR_MS, drop.from) : 0;
   const evidence = [
     {
       kind: 'gift-drop' as const,
@@ -22,9 +26,9 @@ export const giftCreditExpired: CauseRule = (ctx) => {
         after: ctx.money(drop.grantedAfter, cur),
         time: ctx.time(drop.at),
         toppedUp: ctx.money(row.toppedUp, cur),
-        expected: ctx.money(drop.expectedMicros, cur),
+        weekSpent: ctx.money(weekSpent, cur),
       }),
-      values: { at: drop.at, currency: cur, droppedMicros: drop.droppedMicros },
+      values: { at: drop.at, currency: cur, droppedMicros: drop.droppedMicros, weekSpentMicros: weekSpent },
     },
     ...balanceEvidence(ctx),
   ];

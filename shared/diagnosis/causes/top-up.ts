@@ -2,7 +2,8 @@
  * `top-up-pending`: the user says they paid, a while has passed, and fresh readings still
  * show no increase. Right after paying this is normal, so the rule waits before speaking.
  */
-import { rowMicros, lastIncreaseAfter } from '../spend-evidence';
+import { lastIncreaseAfter } from '../history';
+import { rowMicros } from '../rows';
 import { balanceText, MINUTE_MS } from '../context';
 import { recheck, step } from '../steps';
 import { makeCause, type CauseRule } from './make';

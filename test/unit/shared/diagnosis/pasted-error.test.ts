@@ -102,6 +102,14 @@ describe('parsePastedError', () => {
     expect(parsePastedError('   ')).toMatchObject({ recognised: false, message: null, isBalanceProblem: null });
   });
 
+  it('never keeps an API key from the pasted text', () => {
+    const key = 'sk-0123456789abcdef0123456789abcdef';
+    const p = parsePastedError(`curl -i -H "Authorization: Bearer ${key}" https://api.deepseek.com/chat/completions\n401 Authentication Fails, Your api key: ${key} is invalid`);
+    expect(p.status).toBe(401);
+    expect(JSON.stringify(p)).not.toContain('0123456789abcdef');
+    expect(p.message).toContain('sk-…cdef');
+  });
+
   it('does not mistake a number in prose for a status code', () => {
     expect(parsePastedError('I sent 500 requests and now nothing works').recognised).toBe(false);
   });
