@@ -6,6 +6,7 @@ import { EXIT, UsageError } from './args';
 import { processIo, type CliIo } from './io';
 import { runCheck, CHECK_HELP } from './commands/check';
 import { runAccounts, ACCOUNTS_HELP } from './commands/accounts';
+import { runDiagnose, DIAGNOSE_HELP } from './commands/diagnose';
 import { toError } from '../../shared/result';
 
 const HELP = `Creditray: know your LLM API credit before it runs out.
@@ -14,11 +15,14 @@ ${CHECK_HELP}
 
 ${ACCOUNTS_HELP}
 
+${DIAGNOSE_HELP}
+
 Common flags: --data-dir DIR (or CREDITRAY_DATA_DIR) isolates settings and history; --json for scripts.`;
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   check: runCheck,
   accounts: runAccounts,
+  diagnose: runDiagnose,
 };
 
 /** Runs one command line and returns the exit code; never throws. */

@@ -1,0 +1,117 @@
+/**
+ * `creditray diagnose`: why calls fail with 402 (or something that looks like it), with the
+ * evidence and the fix steps, from the same engine the window uses.
+ */
+import { readFileSync } from 'node:fs';
+import { ACCOUNT_OPTIONS, COMMON_OPTIONS, UsageError, isoFlag, parseFlags } from '../args';
+import { createCliContext } from '../context';
+import { resolveTargets } from '../targets';
+import { checkAccount } from '../check-account';
+import type { CliIo } from '../io';
+import { diagnose, type Diagnosis } from '../../../shared/diagnosis';
+import { resolveLanguage } from '../../../shared/i18n/language';
+import type { AccountStatus } from '../../../shared/model';
+
+export const DIAGNOSE_HELP = `Usage: creditray diagnose [--json] [--account LABEL | --provider deepseek --key-env VAR [--base-url URL] | --demo]
+           [--error-file FILE | --error-stdin] [--paid-at ISO] [--data-dir DIR]
+  --error-file/--error-stdin: the error text your program printed (JSON body, curl -i output, SDK message)
+  --paid-at: when you topped up, if the balance has not moved yet
+Exit codes: 0 no cause found (healthy), 2 at least one cause, 3 could not check, 64 usage error.`;
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  ...ACCOUNT_OPTIONS,
+  'error-file': { type: 'string' },
+  'error-stdin': { type: 'boolean' },
+  'paid-at': { type: 'string' },
+} as const;
+
+/** The JSON contract of one diagnosed account (issue 4): causes sorted by confidence. */
+function diagnosisJson(s: AccountStatus, d: Diagnosis) {
+  return {
+    label: s.account.label,
+    provider: s.account.provider,
+    state: s.level,
+    healthy: d.healthy,
+    pasted: d.pasted ? { ...d.pasted, note: d.pastedNote } : null,
+    causes: d.causes.map((c) => ({
+      id: c.id,
+      confidence: c.confidence,
+      summary: c.summary,
+      evidence: c.evidence.map((e) => e.text),
+      steps: c.steps.map((st) => ({ id: st.id, title: st.title, why: st.why, action: st.action, done: st.done })),
+    })),
+  };
+}
+
+function diagnosisText(s: AccountStatus, d: Diagnosis, zh: boolean): string {
+  const lines = [`${s.account.label}:`];
+  if (d.pastedNote) lines.push(`  ${d.pastedNote}`);
+  if (d.healthy) lines.push(zh ? '  未发现问题：账户正常。' : '  No cause found: the account looks healthy.');
+  d.causes.forEach((c, i) => {
+    lines.push(`  ${i + 1}. ${c.summary}  [${c.id}, ${Math.round(c.confidence * 100)}%]`);
+    for (const e of c.evidence) lines.push(`     - ${e.text}`);
+    c.steps.forEach((st, j) => lines.push(`     ${j + 1}) ${st.done ? '[x]' : '[ ]'} ${st.title}: ${st.why}`));
+  });
+  return lines.join('\n');
+}
+
+async function readPasted(values: { 'error-file'?: string; 'error-stdin'?: boolean }, io: CliIo): Promise<string | undefined> {
+  if (values['error-file'] !== undefined && values['error-stdin']) throw new UsageError('use either --error-file or --error-stdin, not both');
+  if (values['error-file'] !== undefined) {
+    try {
+      return readFileSync(values['error-file'], 'utf8').slice(0, 64 * 1024);
+    } catch (e) {
+      throw new UsageError(`--error-file: cannot read "${values['error-file']}" (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  if (values['error-stdin']) {
+    let text = '';
+    for await (const chunk of io.stdin) text += String(chunk);
+    return text.slice(0, 64 * 1024);
+  }
+  return undefined;
+}
+
+export async function runDiagnose(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseFlags(args, OPTIONS);
+  if (values.help) {
+    io.out(DIAGNOSE_HELP);
+    return 0;
+  }
+  const paidAt = isoFlag('paid-at', values['paid-at']);
+  const pastedError = await readPasted(values, io);
+  const ctx = createCliContext(values['data-dir'] ?? io.env.CREDITRAY_DATA_DIR);
+  const targets = resolveTargets(values, ctx, io.env);
+  if (targets.length === 0) {
+    io.err('No accounts configured. Add one with `creditray accounts add`, or try `creditray diagnose --demo`.');
+    return 3;
+  }
+  const adHoc = targets.every((t) => t.key !== undefined);
+  // Other configured accounts matter: "wrong account topped up" compares them.
+  const everyone = adHoc ? targets : resolveTargets({}, ctx, io.env);
+  const statuses = await Promise.all(everyone.map((t) => checkAccount(t, ctx)));
+  const lang = resolveLanguage('system', io.locale);
+  const results = await Promise.all(
+    targets.map(async (t) => {
+      const status = statuses.find((s) => s.account.id === t.account.id)!;
+      const history = adHoc ? [] : await ctx.history().read(status.account.id).catch(() => []);
+      const d = diagnose(
+        {
+          account: status,
+          history,
+          recentErrors: status.error ? [status.error] : [],
+          pastedError,
+          facts: paidAt !== undefined ? { paidAt } : undefined,
+          others: statuses.filter((s) => s !== status),
+          now: ctx.now(),
+        },
+        lang,
+      );
+      return { status, d };
+    }),
+  );
+  if (values.json) io.out(JSON.stringify({ accounts: results.map((r) => diagnosisJson(r.status, r.d)) }, null, 2));
+  else io.out(results.map((r) => diagnosisText(r.status, r.d, lang === 'zh-CN')).join('\n\n'));
+  return results.some((r) => !r.d.healthy) ? 2 : 0;
+}
