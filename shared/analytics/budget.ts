@@ -29,7 +29,10 @@ const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
  * The budget baseline for `points` (one currency, sorted), or null when there is none
  * (budget 'none', an unusable amount, or no history yet).
  */
-export function budgetBaseline(budget: Budget, points: readonly BalancePoint[]): BudgetBaseline | null {
+export function budgetBaseline(
+  budget: Budget,
+  points: readonly BalancePoint[],
+): BudgetBaseline | null {
   const last = points[points.length - 1];
   if (budget.kind === 'none' || !last) return null;
   if (budget.kind === 'fixed') {

@@ -32,13 +32,20 @@ class SlidingMax {
   private items: { at: number; rate: number }[] = [];
   private head = 0;
   push(at: number, rate: number): void {
-    while (this.items.length > this.head && (this.items[this.items.length - 1] as { rate: number }).rate <= rate) {
+    while (
+      this.items.length > this.head &&
+      (this.items[this.items.length - 1] as { rate: number }).rate <= rate
+    ) {
       this.items.pop();
     }
     this.items.push({ at, rate });
   }
   max(now: number): number | null {
-    while (this.head < this.items.length && (this.items[this.head] as { at: number }).at < now - WEEK_MS) this.head++;
+    while (
+      this.head < this.items.length &&
+      (this.items[this.head] as { at: number }).at < now - WEEK_MS
+    )
+      this.head++;
     if (this.head > 1024 && this.head * 2 > this.items.length) {
       this.items = this.items.slice(this.head);
       this.head = 0;
@@ -68,12 +75,19 @@ export function classifyChanges(points: readonly BalancePoint[]): BalanceChange[
     const cur = points[i] as BalancePoint;
     const d = cur.total - prev.total;
     if (d > 0) {
-      const kind: ChangeKind = cur.toppedUp > prev.toppedUp || cur.granted <= prev.granted ? 'top-up' : 'gift';
+      const kind: ChangeKind =
+        cur.toppedUp > prev.toppedUp || cur.granted <= prev.granted ? 'top-up' : 'gift';
       out.push({ kind, from: prev.at, to: cur.at, amount: d, totalAfter: cur.total });
     } else if (d < 0) {
       const reference = spendRates.max(cur.at);
       if (looksLikeExpiry(prev, cur, reference)) {
-        out.push({ kind: 'possible-gift-expiry', from: prev.at, to: cur.at, amount: -d, totalAfter: cur.total });
+        out.push({
+          kind: 'possible-gift-expiry',
+          from: prev.at,
+          to: cur.at,
+          amount: -d,
+          totalAfter: cur.total,
+        });
       } else {
         out.push({ kind: 'spend', from: prev.at, to: cur.at, amount: -d, totalAfter: cur.total });
         spendRates.push(cur.at, -d / Math.max(cur.at - prev.at, MIN_RATE_INTERVAL_MS));

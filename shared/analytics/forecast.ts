@@ -63,7 +63,13 @@ function when(asOf: number, distance: number, perDay: number): number | null {
   return asOf + Math.round((distance * DAY_MS) / perDay);
 }
 
-function target(name: ForecastTarget['name'], amountMicros: number, balance: number, asOf: number, r: ForecastRates): ForecastTarget {
+function target(
+  name: ForecastTarget['name'],
+  amountMicros: number,
+  balance: number,
+  asOf: number,
+  r: ForecastRates,
+): ForecastTarget {
   const distance = balance - amountMicros;
   const reached = distance <= 0;
   return {
@@ -82,13 +88,19 @@ function target(name: ForecastTarget['name'], amountMicros: number, balance: num
  * not at `now`, so a laptop that slept for a day does not read as a day without spend.
  * Thresholds that do not parse are left out; zero is always a target.
  */
-export function forecast(points: readonly BalancePoint[], thresholds: Thresholds | null, now: number): Forecast {
-  const upToNow = points.length > 0 && (points[points.length - 1] as BalancePoint).at > now
-    ? points.filter((p) => p.at <= now)
-    : points;
+export function forecast(
+  points: readonly BalancePoint[],
+  thresholds: Thresholds | null,
+  now: number,
+): Forecast {
+  const upToNow =
+    points.length > 0 && (points[points.length - 1] as BalancePoint).at > now
+      ? points.filter((p) => p.at <= now)
+      : points;
   const first = upToNow[0];
   const last = upToNow[upToNow.length - 1];
-  if (!first || !last) return { status: 'collecting-data', coveredMs: 0, neededMs: FORECAST_MIN_HISTORY_MS };
+  if (!first || !last)
+    return { status: 'collecting-data', coveredMs: 0, neededMs: FORECAST_MIN_HISTORY_MS };
   const asOf = last.at;
   const coveredMs = asOf - first.at;
   if (coveredMs < FORECAST_MIN_HISTORY_MS) {
@@ -97,10 +109,17 @@ export function forecast(points: readonly BalancePoint[], thresholds: Thresholds
   const days = Math.min(MAX_DAYS, Math.floor(coveredMs / DAY_MS));
   const changes = classifyChanges(pointsSince(upToNow, asOf - days * DAY_MS - WEEK_MS));
   const daily: number[] = [];
-  for (let k = 0; k < days; k++) daily.push(spendBetween(changes, asOf - (k + 1) * DAY_MS, asOf - k * DAY_MS));
+  for (let k = 0; k < days; k++)
+    daily.push(spendBetween(changes, asOf - (k + 1) * DAY_MS, asOf - k * DAY_MS));
   const sum = daily.reduce((a, b) => a + b, 0);
   const balance = last.total;
-  if (sum <= 0) return { status: 'not-spending', balanceMicros: balance, balance: microsToDecimal(balance), days };
+  if (sum <= 0)
+    return {
+      status: 'not-spending',
+      balanceMicros: balance,
+      balance: microsToDecimal(balance),
+      days,
+    };
   const expected = Math.round(sum / days);
   let slowest = Math.min(...daily);
   let fastest = Math.max(...daily);
@@ -109,12 +128,25 @@ export function forecast(points: readonly BalancePoint[], thresholds: Thresholds
     slowest = Math.min(slowest, Math.round(expected / 2));
     fastest = Math.max(fastest, expected * 2);
   }
-  const perDay: ForecastRates = { slowest: rate(slowest), expected: rate(expected), fastest: rate(fastest) };
+  const perDay: ForecastRates = {
+    slowest: rate(slowest),
+    expected: rate(expected),
+    fastest: rate(fastest),
+  };
   const targets: ForecastTarget[] = [];
   for (const name of ['low', 'critical'] as const) {
     const parsed = thresholds ? parseAmount(thresholds[name]) : null;
     if (parsed?.ok) targets.push(target(name, parsed.value, balance, asOf, perDay));
   }
   targets.push(target('zero', 0, balance, asOf, perDay));
-  return { status: 'ok', balanceMicros: balance, balance: microsToDecimal(balance), asOf, days, confidence, perDay, targets };
+  return {
+    status: 'ok',
+    balanceMicros: balance,
+    balance: microsToDecimal(balance),
+    asOf,
+    days,
+    confidence,
+    perDay,
+    targets,
+  };
 }

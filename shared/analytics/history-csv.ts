@@ -8,7 +8,14 @@ import type { BalanceRow, Snapshot } from '../model';
 import { parseAmount } from '../money';
 import { err, ok, type Result } from '../result';
 
-export const CSV_COLUMNS = ['time', 'currency', 'total', 'granted', 'toppedUp', 'available'] as const;
+export const CSV_COLUMNS = [
+  'time',
+  'currency',
+  'total',
+  'granted',
+  'toppedUp',
+  'available',
+] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 
 /** A bad row (1-based line number in the file) or a file-level problem (line 0). */
@@ -42,7 +49,9 @@ function csvField(v: string): string {
 export function exportHistory(snapshots: readonly Snapshot[], opts: ExportOptions): string {
   const picked = inRange(snapshots, opts.from, opts.to);
   if (opts.format === 'json') {
-    return JSON.stringify({ format: 'creditray-history', version: 1, snapshots: picked }, null, 1) + '\n';
+    return (
+      JSON.stringify({ format: 'creditray-history', version: 1, snapshots: picked }, null, 1) + '\n'
+    );
   }
   const lines = [CSV_COLUMNS.join(',')];
   for (const s of picked) {
@@ -115,7 +124,8 @@ export function parseHistoryCsv(text: string): Result<Snapshot[], ImportProblem[
   const header = splitCsvLine(lines[0] ?? '')?.map((h) => h.trim()) ?? [];
   const idx = {} as Record<Column, number>;
   const missing = CSV_COLUMNS.filter((c) => (idx[c] = header.indexOf(c)) < 0);
-  if (missing.length > 0) return err([{ line: 1, message: `missing column(s): ${missing.join(', ')}` }]);
+  if (missing.length > 0)
+    return err([{ line: 1, message: `missing column(s): ${missing.join(', ')}` }]);
   const problems: ImportProblem[] = [];
   const byTime = new Map<number, Pending>();
   for (let n = 2; n <= lines.length; n++) {
@@ -123,34 +133,67 @@ export function parseHistoryCsv(text: string): Result<Snapshot[], ImportProblem[
     if (raw.trim() === '') continue;
     const bad = (message: string): void => void problems.push({ line: n, message });
     const f = splitCsvLine(raw);
-    if (!f) { bad('unbalanced quotes'); continue; }
+    if (!f) {
+      bad('unbalanced quotes');
+      continue;
+    }
     const get = (c: Column): string => (f[idx[c]] ?? '').trim();
     const time = get('time');
     const at = ISO_TIME.test(time) ? Date.parse(time) : NaN;
-    if (!Number.isFinite(at)) { bad(`time is not an ISO-8601 date-time with a zone: ${JSON.stringify(time.slice(0, 40))}`); continue; }
+    if (!Number.isFinite(at)) {
+      bad(`time is not an ISO-8601 date-time with a zone: ${JSON.stringify(time.slice(0, 40))}`);
+      continue;
+    }
     const available = parseAvailable(get('available'));
-    if (available === null) { bad('available must be true or false'); continue; }
+    if (available === null) {
+      bad('available must be true or false');
+      continue;
+    }
     const currency = get('currency');
     const amounts = [get('total'), get('granted'), get('toppedUp')] as const;
     const empty = currency === '' && amounts.every((a) => a === '');
     if (!empty) {
-      if (!/^[A-Z]{3}$/.test(currency)) { bad(`currency must be a 3-letter code like CNY: ${JSON.stringify(currency.slice(0, 20))}`); continue; }
-      const amountProblem = amounts.map((a, i) => [a, parseAmount(a), CSV_COLUMNS[i + 2]] as const).find(([, r]) => !r.ok);
-      if (amountProblem) { bad(`${amountProblem[2]}: not a decimal amount: ${JSON.stringify(amountProblem[0].slice(0, 40))}`); continue; }
+      if (!/^[A-Z]{3}$/.test(currency)) {
+        bad(`currency must be a 3-letter code like CNY: ${JSON.stringify(currency.slice(0, 20))}`);
+        continue;
+      }
+      const amountProblem = amounts
+        .map((a, i) => [a, parseAmount(a), CSV_COLUMNS[i + 2]] as const)
+        .find(([, r]) => !r.ok);
+      if (amountProblem) {
+        bad(
+          `${amountProblem[2]}: not a decimal amount: ${JSON.stringify(amountProblem[0].slice(0, 40))}`,
+        );
+        continue;
+      }
     }
     let snap = byTime.get(at);
     if (!snap) byTime.set(at, (snap = { at, available, line: n, rows: [], empty: false }));
-    else if (snap.available !== available) { bad(`available differs from line ${snap.line} at the same time`); continue; }
-    if (empty) { snap.empty = true; continue; }
-    if (snap.rows.some((r) => r.currency === currency)) { bad(`duplicate ${currency} row for ${time}`); continue; }
+    else if (snap.available !== available) {
+      bad(`available differs from line ${snap.line} at the same time`);
+      continue;
+    }
+    if (empty) {
+      snap.empty = true;
+      continue;
+    }
+    if (snap.rows.some((r) => r.currency === currency)) {
+      bad(`duplicate ${currency} row for ${time}`);
+      continue;
+    }
     snap.rows.push({ currency, total: amounts[0], granted: amounts[1], toppedUp: amounts[2] });
   }
   for (const s of byTime.values()) {
-    if (s.empty && s.rows.length > 0) problems.push({ line: s.line, message: 'a time has both an empty row and currency rows' });
+    if (s.empty && s.rows.length > 0)
+      problems.push({ line: s.line, message: 'a time has both an empty row and currency rows' });
   }
   if (problems.length > 0) return err(problems.sort((a, b) => a.line - b.line));
   const out = [...byTime.values()]
     .sort((a, b) => a.at - b.at)
-    .map((s) => ({ at: s.at, available: s.available, rows: s.rows.sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0)) }));
+    .map((s) => ({
+      at: s.at,
+      available: s.available,
+      rows: s.rows.sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0)),
+    }));
   return ok(out);
 }

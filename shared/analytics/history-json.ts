@@ -16,7 +16,12 @@ function checkRow(r: unknown): BalanceRow | string {
     const v = o[k];
     if (typeof v !== 'string' || !parseAmount(v).ok) return `${k}: not a decimal string`;
   }
-  return { currency: o.currency, total: o.total as string, granted: o.granted as string, toppedUp: o.toppedUp as string };
+  return {
+    currency: o.currency,
+    total: o.total as string,
+    granted: o.granted as string,
+    toppedUp: o.toppedUp as string,
+  };
 }
 
 /** Parses a JSON export; any problem means no snapshots at all. */
@@ -28,13 +33,15 @@ export function parseHistoryJson(text: string): Result<Snapshot[], ImportProblem
     return err([{ line: 0, message: `not JSON: ${e instanceof Error ? e.message : String(e)}` }]);
   }
   const list = (doc as { snapshots?: unknown } | null)?.snapshots;
-  if (!Array.isArray(list)) return err([{ line: 0, message: 'expected an object with a "snapshots" array' }]);
+  if (!Array.isArray(list))
+    return err([{ line: 0, message: 'expected an object with a "snapshots" array' }]);
   const problems: ImportProblem[] = [];
   const out: Snapshot[] = [];
   list.forEach((s: unknown, i) => {
     const o = (typeof s === 'object' && s !== null ? s : {}) as Record<string, unknown>;
     const bad = (message: string): void => void problems.push({ line: i + 1, message });
-    if (typeof o.at !== 'number' || !Number.isSafeInteger(o.at)) return bad('at must be epoch milliseconds');
+    if (typeof o.at !== 'number' || !Number.isSafeInteger(o.at))
+      return bad('at must be epoch milliseconds');
     if (typeof o.available !== 'boolean') return bad('available must be true or false');
     if (!Array.isArray(o.rows)) return bad('rows must be an array');
     const rows = o.rows.map(checkRow);

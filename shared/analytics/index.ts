@@ -9,7 +9,21 @@ export {
   spendBetween,
 } from './changes';
 export { type BurnRate, type Rate, computeBurnRate, rateOver } from './burn-rate';
-export { type DailyRate, type Forecast, type ForecastRates, type ForecastTarget, FORECAST_MIN_HISTORY_MS, forecast } from './forecast';
+export {
+  type DailyRate,
+  type Forecast,
+  type ForecastRates,
+  type ForecastTarget,
+  FORECAST_MIN_HISTORY_MS,
+  forecast,
+} from './forecast';
 export { type BudgetBaseline, budgetBaseline } from './budget';
-export { CSV_COLUMNS, type ExportOptions, type ImportProblem, exportHistory, inRange, parseHistoryCsv } from './history-csv';
+export {
+  CSV_COLUMNS,
+  type ExportOptions,
+  type ImportProblem,
+  exportHistory,
+  inRange,
+  parseHistoryCsv,
+} from './history-csv';
 export { parseHistoryJson } from './history-json';

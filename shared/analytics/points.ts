@@ -26,7 +26,10 @@ export const WEEK_MS = 7 * DAY_MS;
  * a row that flickers in and out would otherwise look like spend followed by a top-up.
  * Two snapshots at the same instant keep the later one.
  */
-export function pointsFromSnapshots(snapshots: readonly Snapshot[], currency: string): BalancePoint[] {
+export function pointsFromSnapshots(
+  snapshots: readonly Snapshot[],
+  currency: string,
+): BalancePoint[] {
   const out: BalancePoint[] = [];
   let sorted = true;
   for (const s of snapshots) {
@@ -38,7 +41,13 @@ export function pointsFromSnapshots(snapshots: readonly Snapshot[], currency: st
     if (!total.ok || !granted.ok || !toppedUp.ok) continue;
     const last = out[out.length - 1];
     if (last && s.at < last.at) sorted = false;
-    out.push({ at: s.at, total: total.value, granted: granted.value, toppedUp: toppedUp.value, available: s.available });
+    out.push({
+      at: s.at,
+      total: total.value,
+      granted: granted.value,
+      toppedUp: toppedUp.value,
+      available: s.available,
+    });
   }
   if (!sorted) out.sort((a, b) => a.at - b.at);
   const dedup: BalancePoint[] = [];

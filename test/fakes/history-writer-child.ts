@@ -10,10 +10,18 @@ import { createFileHistoryStore } from '../../main/core/history/file-history-sto
 const BASE = 1_800_000_000_000;
 
 /** Record n: balance falls by n micro-units so every record differs from the one before. */
-export function snapshotFor(n: number): { at: number; available: boolean; rows: { currency: string; total: string; granted: string; toppedUp: string }[] } {
+export function snapshotFor(n: number): {
+  at: number;
+  available: boolean;
+  rows: { currency: string; total: string; granted: string; toppedUp: string }[];
+} {
   const micros = 1_000_000_000 - n;
   const total = `${Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, '0')}`;
-  return { at: BASE + n * 1000, available: true, rows: [{ currency: 'CNY', total, granted: '0.00', toppedUp: total }] };
+  return {
+    at: BASE + n * 1000,
+    available: true,
+    rows: [{ currency: 'CNY', total, granted: '0.00', toppedUp: total }],
+  };
 }
 
 async function main(dir: string, start: number, compactEvery: number): Promise<never> {
@@ -31,6 +39,7 @@ async function main(dir: string, start: number, compactEvery: number): Promise<n
 // Only when run as a process: the test imports snapshotFor from here too.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [dir, startArg, compactArg] = process.argv.slice(2);
-  if (!dir || !startArg) throw new Error('usage: history-writer-child.ts DIR START_N [compactEvery]');
+  if (!dir || !startArg)
+    throw new Error('usage: history-writer-child.ts DIR START_N [compactEvery]');
   await main(dir, Number(startArg), Number(compactArg ?? '0'));
 }

@@ -3,7 +3,8 @@
  * shared/i18n/history.ts) plus the OS code, never a raw stack. Thrown by the store because
  * the HistoryStore port returns plain promises; the poller catches and reports them.
  */
-export type HistoryErrorCode = 'history-disk-full' | 'history-read-only' | 'history-permission' | 'history-io';
+export type HistoryErrorCode =
+  'history-disk-full' | 'history-read-only' | 'history-permission' | 'history-io';
 
 /** A history write or read that the disk refused. What was already stored is intact. */
 export class HistoryStorageError extends Error {
@@ -35,5 +36,9 @@ export function storageError(op: string, file: string, thrown: unknown): History
     'history-permission': 'permission denied',
     'history-io': c ?? (thrown instanceof Error ? thrown.message : 'unknown error'),
   }[code];
-  return new HistoryStorageError(code, c, `Could not ${op} balance history (${file}): ${why}. Earlier history is unchanged.`);
+  return new HistoryStorageError(
+    code,
+    c,
+    `Could not ${op} balance history (${file}): ${why}. Earlier history is unchanged.`,
+  );
 }

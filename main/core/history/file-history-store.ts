@@ -6,7 +6,7 @@
  * in `compact()`, which the app schedules when idle; it writes a new file, syncs it and
  * renames it over the old one, so a crash leaves either the old or the new file whole.
  */
-import { mkdir, open, readFile, readdir, rename, unlink } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readFile, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Snapshot } from '../../../shared/model';
 import type { HistoryStore, Logger } from '../ports';
@@ -51,7 +51,23 @@ const SUFFIX = '.log';
 
 /** File name for an account id: safe on every OS, reversible. */
 export function fileNameFor(accountId: string): string {
-  return accountId.replace(/[^A-Za-z0-9_-]/g, (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0')) + SUFFIX;
+  return (
+    accountId.replace(
+      /[^A-Za-z0-9_-]/g,
+      (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0'),
+    ) + SUFFIX
+  );
+}
+
+/** FileHandle.write may write only part of the buffer (a nearly full disk): finish or throw. */
+export async function writeAll(fh: FileHandle, text: string): Promise<void> {
+  const buf = Buffer.from(text, 'utf8');
+  let off = 0;
+  while (off < buf.length) {
+    const { bytesWritten } = await fh.write(buf, off, buf.length - off);
+    if (bytesWritten <= 0) throw Object.assign(new Error('no bytes written'), { code: 'ENOSPC' });
+    off += bytesWritten;
+  }
 }
 
 async function syncDir(dir: string): Promise<void> {
@@ -82,7 +98,8 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
   const pathOf = (id: string): string => join(opts.dir, fileNameFor(id));
   const stateOf = (id: string): AccountState => {
     let s = states.get(id);
-    if (!s) states.set(id, (s = { log: null, last: null, lastWrittenAt: -Infinity, pending: null }));
+    if (!s)
+      states.set(id, (s = { log: null, last: null, lastWrittenAt: -Infinity, pending: null }));
     return s;
   };
 
@@ -117,17 +134,25 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
     await ensureDir();
     const log = await openForAppend(pathOf(id));
     if (log.created) await syncDir(opts.dir);
-    if (log.droppedBytes > 0) warn(`${fileNameFor(id)}: dropped an unfinished last record (${log.droppedBytes} bytes) left by an interrupted write`);
+    if (log.droppedBytes > 0)
+      warn(
+        `${fileNameFor(id)}: dropped an unfinished last record (${log.droppedBytes} bytes) left by an interrupted write`,
+      );
     st.log = log;
     st.last = log.lastFull;
     st.lastWrittenAt = log.lastAt ?? -Infinity;
     return log;
   }
 
-  async function writeLine(id: string, st: AccountState, snap: Snapshot, line: string): Promise<void> {
+  async function writeLine(
+    id: string,
+    st: AccountState,
+    snap: Snapshot,
+    line: string,
+  ): Promise<void> {
     try {
       const log = await ensureOpen(id, st);
-      await log.fh.write(line);
+      await writeAll(log.fh, line);
       await log.fh.datasync();
     } catch (e) {
       // The line may be half written: reopening repairs the tail before the next record.
@@ -179,7 +204,7 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
       await ensureDir();
       const fh = await open(tmp, 'w');
       try {
-        await fh.write(encodeSeries(snapshots));
+        await writeAll(fh, encodeSeries(snapshots));
         await fh.sync();
       } finally {
         await fh.close();
@@ -194,7 +219,9 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
 
   async function accountIds(): Promise<string[]> {
     const names = await readdir(opts.dir).catch(() => [] as string[]);
-    return names.filter((n) => n.endsWith(SUFFIX)).map((n) => decodeURIComponent(n.slice(0, -SUFFIX.length)));
+    return names
+      .filter((n) => n.endsWith(SUFFIX))
+      .map((n) => decodeURIComponent(n.slice(0, -SUFFIX.length)));
   }
 
   return {
@@ -208,7 +235,9 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
         if (pending && pending.at > lastAt) all.push(pending);
         const from = range?.from ?? -Infinity;
         const to = range?.to ?? Infinity;
-        return from === -Infinity && to === Infinity ? all : all.filter((s) => s.at >= from && s.at <= to);
+        return from === -Infinity && to === Infinity
+          ? all
+          : all.filter((s) => s.at >= from && s.at <= to);
       }),
 
     remove: (id) =>
@@ -239,13 +268,20 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
         const byTime = new Map<number, Snapshot>();
         for (const s of await load(id)) byTime.set(s.at, s);
         for (const s of snapshots) byTime.set(s.at, s);
-        await rewrite(id, [...byTime.values()].sort((a, b) => a.at - b.at), 'import');
+        await rewrite(
+          id,
+          [...byTime.values()].sort((a, b) => a.at - b.at),
+          'import',
+        );
       }),
 
     async close() {
       for (const [id, st] of states) {
         await serial(id, async () => {
-          if (st.pending) await writeLine(id, st, st.pending, encodeHeartbeat(st.pending.at)).catch((e: Error) => warn(e.message));
+          if (st.pending)
+            await writeLine(id, st, st.pending, encodeHeartbeat(st.pending.at)).catch((e: Error) =>
+              warn(e.message),
+            );
           await closeLog(st);
         });
       }

@@ -7,7 +7,9 @@ import type { Snapshot } from '../../../shared/model';
 import type { HistoryStore } from '../ports';
 import { type AppError, err, ok, type Result, toError } from '../../../shared/result';
 
-type Importable = HistoryStore & { importSnapshots?: (id: string, s: readonly Snapshot[]) => Promise<void> };
+type Importable = HistoryStore & {
+  importSnapshots?: (id: string, s: readonly Snapshot[]) => Promise<void>;
+};
 
 /** Writes every snapshot or none; the error says why (the store's own words). */
 export async function importHistory(

@@ -23,7 +23,12 @@ export function sameBalance(a: Snapshot, b: Snapshot): boolean {
   for (let i = 0; i < a.rows.length; i++) {
     const x = a.rows[i] as BalanceRow;
     const y = b.rows[i] as BalanceRow;
-    if (x.currency !== y.currency || x.total !== y.total || x.granted !== y.granted || x.toppedUp !== y.toppedUp) {
+    if (
+      x.currency !== y.currency ||
+      x.total !== y.total ||
+      x.granted !== y.granted ||
+      x.toppedUp !== y.toppedUp
+    ) {
       return false;
     }
   }
@@ -46,21 +51,32 @@ export function encodeHeartbeat(at: number): string {
 export function decodeValue(v: unknown): Decoded {
   if (Array.isArray(v)) {
     const at = v[0];
-    if (typeof at !== 'number' || !Number.isSafeInteger(at) || at < 0) return { type: 'bad', reason: 'bad time' };
+    if (typeof at !== 'number' || !Number.isSafeInteger(at) || at < 0)
+      return { type: 'bad', reason: 'bad time' };
     if (v.length === 1) return { type: 'heartbeat', at };
     const avail = v[1];
-    if ((avail !== 0 && avail !== 1) || (v.length - 2) % 4 !== 0) return { type: 'bad', reason: 'bad shape' };
+    if ((avail !== 0 && avail !== 1) || (v.length - 2) % 4 !== 0)
+      return { type: 'bad', reason: 'bad shape' };
     const rows: BalanceRow[] = [];
     for (let i = 2; i < v.length; i += 4) {
       const [currency, total, granted, toppedUp] = [v[i], v[i + 1], v[i + 2], v[i + 3]];
-      if (typeof currency !== 'string' || typeof total !== 'string' || typeof granted !== 'string' || typeof toppedUp !== 'string') {
+      if (
+        typeof currency !== 'string' ||
+        typeof total !== 'string' ||
+        typeof granted !== 'string' ||
+        typeof toppedUp !== 'string'
+      ) {
         return { type: 'bad', reason: 'bad row' };
       }
       rows.push({ currency, total, granted, toppedUp });
     }
     return { type: 'full', snapshot: { at, available: avail === 1, rows } };
   }
-  if (typeof v === 'object' && v !== null && (v as { creditray?: unknown }).creditray === 'history') {
+  if (
+    typeof v === 'object' &&
+    v !== null &&
+    (v as { creditray?: unknown }).creditray === 'history'
+  ) {
     const version = (v as { version?: unknown }).version;
     return { type: 'header', version: typeof version === 'number' ? version : 0 };
   }

@@ -18,7 +18,8 @@ export interface Loaded {
 export function decodeLog(text: string, name: string): Loaded {
   const warnings: string[] = [];
   const body = text.endsWith('\n') ? text.slice(0, -1) : text;
-  if (!text.endsWith('\n') && text.length > 0) warnings.push(`${name}: dropped an unfinished last line (interrupted write)`);
+  if (!text.endsWith('\n') && text.length > 0)
+    warnings.push(`${name}: dropped an unfinished last line (interrupted write)`);
   let decoded: Decoded[] | null = null;
   if (text.endsWith('\n') && !text.includes('\0')) {
     try {
@@ -42,11 +43,15 @@ export function decodeLog(text: string, name: string): Loaded {
       lastFull = s;
     } else if (d.type === 'heartbeat') {
       if (lastFull) s = { at: d.at, available: lastFull.available, rows: lastFull.rows };
-      else warnings.push(`${name}: line ${i + 1}: heartbeat with no full record before it, dropped`);
+      else
+        warnings.push(`${name}: line ${i + 1}: heartbeat with no full record before it, dropped`);
     } else if (d.type === 'bad') {
-      if (!(lines && i === 0 && (lines[0] as string).length === 0)) warnings.push(`${name}: line ${i + 1}: ${d.reason}, dropped`);
+      if (!(lines && i === 0 && (lines[0] as string).length === 0))
+        warnings.push(`${name}: line ${i + 1}: ${d.reason}, dropped`);
     } else if (d.version > 1) {
-      warnings.push(`${name}: written by a newer Creditray (format ${d.version}); reading what is understood`);
+      warnings.push(
+        `${name}: written by a newer Creditray (format ${d.version}); reading what is understood`,
+      );
     }
     if (s) {
       const prev = snapshots[snapshots.length - 1];

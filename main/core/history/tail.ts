@@ -22,7 +22,10 @@ export interface OpenedLog {
 
 const FIRST_CHUNK = 64 * 1024;
 
-async function readTail(fh: FileHandle, size: number): Promise<{ buf: Buffer; pos: number; cut: number }> {
+async function readTail(
+  fh: FileHandle,
+  size: number,
+): Promise<{ buf: Buffer; pos: number; cut: number }> {
   let len = Math.min(size, FIRST_CHUNK);
   for (;;) {
     const pos = size - len;
@@ -58,11 +61,16 @@ export async function openForAppend(path: string): Promise<OpenedLog> {
       for (let i = lines.length - 1; i >= first && !lastFull; i--) {
         const d = decodeLine(lines[i] as string);
         if (d.type === 'full') lastFull = d.snapshot;
-        if ((d.type === 'full' || d.type === 'heartbeat') && lastAt === null) lastAt = d.type === 'full' ? d.snapshot.at : d.at;
+        if ((d.type === 'full' || d.type === 'heartbeat') && lastAt === null)
+          lastAt = d.type === 'full' ? d.snapshot.at : d.at;
       }
     }
     const created = keep === 0;
-    if (created) await fh.write(HEADER_LINE);
+    if (created)
+      await fh.write(Buffer.from(HEADER_LINE)).then((r) => {
+        if (r.bytesWritten !== Buffer.byteLength(HEADER_LINE))
+          throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
+      });
     if (created || droppedBytes > 0) await fh.datasync();
     return { fh, lastFull, lastAt, droppedBytes, created };
   } catch (e) {

@@ -23,7 +23,10 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 /** Runs the child from record `start`, kills it after `delayMs` past "ready", returns its acks. */
 function runAndKill(dir: string, start: number, delayMs: number): Promise<number[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, String(start), '40'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, String(start), '40'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const acks: number[] = [];
     let buf = '';
     child.stdout.setEncoding('utf8');
@@ -38,7 +41,9 @@ function runAndKill(dir: string, start: number, delayMs: number): Promise<number
       }
     });
     child.on('error', reject);
-    child.on('close', (code, signal) => (signal === 'SIGKILL' ? resolve(acks) : reject(new Error(`child exited ${code} ${signal}`))));
+    child.on('close', (code, signal) =>
+      signal === 'SIGKILL' ? resolve(acks) : reject(new Error(`child exited ${code} ${signal}`)),
+    );
   });
 }
 
@@ -56,7 +61,7 @@ async function lane(seed: number): Promise<{ kills: number; repaired: number }> 
   const dir = mkdtempSync(join(tmpdir(), 'creditray-kill-'));
   dirs.push(dir);
   let rnd = seed;
-  const random = (): number => ((rnd = (rnd * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = (): number => (rnd = (rnd * 1103515245 + 12345) % 2147483648) / 2147483648;
   let acked = -1;
   let known = -1; // highest record seen stored after the previous kill
   let next = 0;

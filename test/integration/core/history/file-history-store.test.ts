@@ -1,4 +1,11 @@
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -24,7 +31,8 @@ const snap = (at: number, total: string, available = true): Snapshot => ({
     { currency: 'USD', total: '0.00', granted: '0.00', toppedUp: '0.00' },
   ],
 });
-const lines = (dir: string): string[] => readFileSync(join(dir, 'a.log'), 'utf8').split('\n').filter(Boolean);
+const lines = (dir: string): string[] =>
+  readFileSync(join(dir, 'a.log'), 'utf8').split('\n').filter(Boolean);
 
 describe('file history store', () => {
   it('reads back what was appended, in order, after reopening', async () => {
@@ -44,7 +52,9 @@ describe('file history store', () => {
   it('serialises concurrent appends so none is lost or interleaved', async () => {
     const dir = tmp();
     const s = createFileHistoryStore({ dir });
-    await Promise.all(Array.from({ length: 200 }, (_, i) => s.append('a', snap(T0 + i * MIN, `${1000 - i}.00`))));
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) => s.append('a', snap(T0 + i * MIN, `${1000 - i}.00`))),
+    );
     const all = await s.read('a');
     expect(all.map((x) => x.at)).toEqual(Array.from({ length: 200 }, (_, i) => T0 + i * MIN));
     await s.close();
@@ -91,7 +101,14 @@ describe('file history store', () => {
     await s2.append('a', snap(T0 + 10 * MIN, '99.00'));
     expect(s2.warnings().join()).toMatch(/dropped an unfinished last record/);
     const all = await s2.read('a');
-    expect(all.map((x) => x.rows[0]?.total)).toEqual(['10.00', '11.00', '12.00', '13.00', '14.00', '99.00']);
+    expect(all.map((x) => x.rows[0]?.total)).toEqual([
+      '10.00',
+      '11.00',
+      '12.00',
+      '13.00',
+      '14.00',
+      '99.00',
+    ]);
     await s2.close();
   });
 
