@@ -12,14 +12,17 @@ import { giftDrops, readHistory, type CurrencyHistory, type GiftDrop } from './h
 import { rowMicros } from './rows';
 import type { DiagnosisInput, ParsedError } from './types';
 
+/** Durations in the rules are written in minutes. */
 export const MINUTE_MS = 60_000;
 const GIFT_LOOKBACK_MS = 30 * 24 * 60 * MINUTE_MS;
 
+/** A currency row with money in it (micro-units). */
 export interface FundedRow {
   currency: string;
   micros: number;
 }
 
+/** The evidence read once, plus formatters in the user's language; every rule takes this. */
 export interface Ctx {
   input: DiagnosisInput;
   lang: Lang;

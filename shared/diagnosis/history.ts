@@ -6,6 +6,7 @@
 import { classifyChanges, pointsFromSnapshots, rateOver, spendBetween, type BalanceChange, type BalancePoint } from '../analytics';
 import type { Snapshot } from '../model';
 
+/** Windows in the rules are written in hours. */
 export const HOUR_MS = 3_600_000;
 
 /** One currency's history, classified once. */

@@ -2,6 +2,7 @@
 import { parseAmount } from '../money';
 import type { Snapshot } from '../model';
 
+/** A row's three amounts in micro-units, ready for exact comparison. */
 export interface RowMicros {
   total: number;
   granted: number;

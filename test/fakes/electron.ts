@@ -564,3 +564,62 @@ export default {
   powerMonitor,
   session,
 };
+
+/**
+ * Compile-time honesty: the fake's methods must accept what the real ones accept, so shell
+ * code that type-checks against electron.d.ts cannot call the fake in a way Electron would not.
+ */
+type Mirrors<Fake extends Real, Real> = Fake;
+export type _FakeSignatures = [
+  Mirrors<FakeTray, Pick<Electron.Tray, 'setToolTip' | 'setTitle' | 'destroy' | 'isDestroyed'>>,
+  Mirrors<
+    FakeNativeImage,
+    Pick<
+      Electron.NativeImage,
+      'addRepresentation' | 'setTemplateImage' | 'isTemplateImage' | 'isEmpty' | 'getScaleFactors'
+    >
+  >,
+  Mirrors<
+    FakeBrowserWindow,
+    Pick<
+      Electron.BrowserWindow,
+      | 'loadURL'
+      | 'loadFile'
+      | 'show'
+      | 'focus'
+      | 'close'
+      | 'destroy'
+      | 'isDestroyed'
+      | 'isMinimized'
+      | 'restore'
+      | 'isVisible'
+    >
+  >,
+  Mirrors<
+    FakeWebContents,
+    Pick<
+      Electron.WebContents,
+      'getURL' | 'isLoading' | 'setWindowOpenHandler' | 'send' | 'isDestroyed'
+    >
+  >,
+  Mirrors<FakeNotification, Pick<Electron.Notification, 'show' | 'close'>>,
+  Mirrors<typeof shell, Pick<Electron.Shell, 'openExternal'>>,
+  Mirrors<typeof contextBridge, Pick<Electron.ContextBridge, 'exposeInMainWorld'>>,
+  Mirrors<
+    FakeApp,
+    Pick<
+      Electron.App,
+      | 'requestSingleInstanceLock'
+      | 'whenReady'
+      | 'quit'
+      | 'exit'
+      | 'setAppUserModelId'
+      | 'setLoginItemSettings'
+      | 'getLocale'
+      | 'getPreferredSystemLanguages'
+      | 'getPath'
+      | 'isPackaged'
+    >
+  >,
+  Mirrors<typeof net, Pick<Electron.Net, 'isOnline' | 'online'>>,
+];

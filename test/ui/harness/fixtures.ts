@@ -20,6 +20,8 @@ export interface Harness {
   page: Page;
   backend: Backend;
   origin: string;
+  /** Every channel the page invoked, in order (wire names without the prefix). */
+  invokes: string[];
   /** Loads the window (again) and waits for the first screen. */
   open(): Promise<void>;
   /** A main -> renderer 'navigate' push, as the tray menu sends it. */
@@ -55,9 +57,11 @@ export const test = base.extend<{ harness: Harness; systemLocale: string }, { or
   systemLocale: ['en-US', { option: true }],
   harness: async ({ page, origin, backendModule, systemLocale }, use) => {
     const backend = await backendModule.startBackend({ trustedOrigin: origin, systemLocale });
-    await page.exposeBinding('__creditrayInvoke', (source, channel: string, payload: unknown) =>
-      backend.invoke(channel, payload, source.frame.url()),
-    );
+    const invokes: string[] = [];
+    await page.exposeBinding('__creditrayInvoke', (source, channel: string, payload: unknown) => {
+      invokes.push(channel.replace(/^creditray:/, ''));
+      return backend.invoke(channel, payload, source.frame.url());
+    });
     await page.addInitScript({ path: PRELOAD_BUNDLE });
     const off = backend.onState((s: AppState) => void push(page, 'creditray:state:changed', s));
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -65,6 +69,7 @@ export const test = base.extend<{ harness: Harness; systemLocale: string }, { or
       page,
       backend,
       origin,
+      invokes,
       async open() {
         await page.goto(`${origin}/index.html`);
         await expect(page.locator('main h1').first()).toBeVisible();

@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
 import {
   calls,
   callsTo,
@@ -53,5 +54,20 @@ describe('preload', () => {
     expect(rendererListenerCount(wire('navigate'))).toBe(0);
     emitToRenderer(wire('navigate'), { view: 'dashboard' });
     expect(received).toHaveLength(1);
+  });
+
+  it('requires nothing but electron at run time (a sandboxed preload cannot load zod or our modules)', async () => {
+    const out = await build({
+      entryPoints: ['main/preload.ts'],
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      external: ['electron'],
+      write: false,
+      logLevel: 'silent',
+    });
+    const code = out.outputFiles[0]!.text;
+    expect([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])).toEqual(['electron']);
+    expect(code).not.toMatch(/zod/i);
   });
 });
