@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { app, callsTo, fake, ipcHandledChannels, invokeIpc } from '../../fakes/electron';
+import { schemas, wire } from '../../../shared/ipc';
+
+// electron-store is loaded by Node outside vitest's alias and would reach the real 'electron'
+// (which throws here); it is a subclass of conf, so conf stands in for it.
+vi.mock('electron-store', async () => ({ default: (await import('conf')).default }));
+
+// The real composition (core, electron-store over the fake app, tray, IPC) in a throwaway
+// data dir; only the Electron module is fake. The keychain is never touched: no accounts.
+const dir = mkdtempSync(join(tmpdir(), 'creditray-root-'));
+const savedDir = process.env.CREDITRAY_DATA_DIR;
+
+beforeAll(async () => {
+  process.env.CREDITRAY_DATA_DIR = dir;
+  await import('../../../main/index');
+  await vi.waitFor(() => expect(fake.trays).toHaveLength(1));
+});
+afterAll(async () => {
+  app.quit();
+  await vi.waitFor(() => expect(app.quitting).toBe(true));
+  if (savedDir === undefined) delete process.env.CREDITRAY_DATA_DIR;
+  else process.env.CREDITRAY_DATA_DIR = savedDir;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('composition root (main/index.ts)', () => {
+  it('starts a single instance with a tray, every IPC channel, and onboarding on a first run', async () => {
+    expect(callsTo('app', 'requestSingleInstanceLock')).toHaveLength(1);
+    expect(
+      ipcHandledChannels()
+        .filter((c) => c.startsWith('creditray:'))
+        .sort(),
+    ).toEqual(
+      Object.keys(schemas)
+        .map((c) => wire(c as keyof typeof schemas))
+        .sort(),
+    );
+    expect(fake.trays[0]!.toolTip).not.toBe('');
+    expect(fake.windows).toHaveLength(1);
+    await vi.waitFor(() =>
+      expect(fake.windows[0]!.webContents.sent).toContainEqual({
+        channel: 'creditray:navigate',
+        args: [{ view: 'onboarding' }],
+      }),
+    );
+  });
+
+  it('answers only its own renderer file', async () => {
+    const page = fake.windows[0]!.webContents.getURL();
+    expect(page).toMatch(/^file:.*renderer\/index\.html$/);
+    expect(await invokeIpc(wire('state:get'), undefined, page)).toMatchObject({
+      ok: true,
+      value: { accounts: [] },
+    });
+    expect(await invokeIpc(wire('state:get'), undefined, 'https://evil.example/')).toMatchObject({
+      ok: false,
+    });
+  });
+});
