@@ -3,6 +3,8 @@ import { fake, FakeNotification, resetElectronFake } from '../../fakes/electron'
 import { recordingLogger } from '../../fakes/fake-core';
 import { createElectronNotifier } from '../../../main/shell/notifier';
 import type { View } from '../../../shared/ipc';
+import { decideNotifications } from '../../../main/core/notification-policy';
+import { fakeAccount } from '../../fakes/fake-core';
 
 let shown: { view?: View; accountId?: string }[];
 beforeEach(() => {
@@ -56,5 +58,32 @@ describe('electron notifier', () => {
     FakeNotification.supported = false;
     make().show({ accountId: 'a1', kind: 'low', title: 't', body: 'b' });
     expect(fake.notifications).toEqual([]);
+  });
+
+  it('turns a crossing decided by the core’s policy into a notification that opens that account', () => {
+    const notifier = make();
+    const crossing = (previous: 'healthy' | 'critical', next: 'low' | 'depleted', total: string) =>
+      decideNotifications({
+        account: fakeAccount('acc_9', { label: 'Work' }),
+        previous,
+        next,
+        error: null,
+        lastSent: {},
+        now: 1_700_000_000_000,
+        cooldownMs: 0,
+        isFirstResult: false,
+        lang: 'en',
+        headline: { currency: 'CNY', total },
+      }).forEach((n) => notifier.show(n));
+    crossing('healthy', 'low', '12.00');
+    crossing('critical', 'depleted', '0.00');
+    expect(fake.notifications).toHaveLength(2);
+    expect(fake.notifications[0]!.options.title).toContain('Work');
+    fake.notifications[0]!.click();
+    fake.notifications[1]!.click();
+    expect(shown).toEqual([
+      { view: 'dashboard', accountId: 'acc_9' },
+      { view: 'diagnosis', accountId: 'acc_9' },
+    ]);
   });
 });
