@@ -110,11 +110,17 @@ export function AccountCard({ api, status, now, go }: Props) {
       </div>
 
       <footer className="card-foot">
-        <p className="muted small" title={status.checkedAt ? dateTime(status.checkedAt, lang) : undefined}>
-          {status.checkedAt
-            ? t('dashboard.checked', { when: relativeTime(status.checkedAt, now, lang, t('time.justNow')) })
-            : t('dashboard.neverChecked')}
-        </p>
+        <div className="card-meta">
+          <p className="muted small" title={status.checkedAt ? dateTime(status.checkedAt, lang) : undefined}>
+            {status.checkedAt
+              ? t('dashboard.checked', { when: relativeTime(status.checkedAt, now, lang, t('time.justNow')) })
+              : t('dashboard.neverChecked')}
+          </p>
+          <button type="button" className="btn-link" onClick={() => go({ view: 'diagnosis', accountId: account.id })}>
+            <Icon name="help" size={15} />
+            <span>{t('dashboard.why402')}</span>
+          </button>
+        </div>
         <div className="card-actions" role="group" aria-label={t('dashboard.actionsFor', { label: account.label })}>
           <button type="button" className="btn btn-sm" onClick={() => void refresh()} disabled={refreshing}>
             <Icon name="refresh" className={refreshing ? 'spin' : undefined} />
@@ -124,11 +130,7 @@ export function AccountCard({ api, status, now, go }: Props) {
             <Icon name="chart" />
             <span>{t('dashboard.history')}</span>
           </button>
-          <button type="button" className="btn btn-sm" onClick={() => go({ view: 'diagnosis', accountId: account.id })}>
-            <Icon name="help" />
-            <span>{t('dashboard.why402')}</span>
-          </button>
-          <button type="button" className="btn btn-sm btn-primary" onClick={topUp}>
+          <button type="button" className="btn btn-sm btn-primary push-right" onClick={topUp}>
             <Icon name="external" />
             <span>{t('dashboard.topUp')}</span>
           </button>

@@ -47,9 +47,14 @@ export interface ChartConfig {
   onCursor?: (idx: number | null, left: number, top: number) => void;
 }
 
-function timeFormatter(lang: string, spanSec: number): Intl.DateTimeFormat {
-  if (spanSec <= 2 * 86_400) return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' });
-  if (spanSec <= 120 * 86_400) return new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric' });
+/** Tick labels as precise as the tick step: times for sub-day steps, days, then months. */
+function timeFormatter(lang: string, spanSec: number, stepSec: number): Intl.DateTimeFormat {
+  if (stepSec < 86_400) {
+    return spanSec <= 86_400
+      ? new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' })
+      : new Intl.DateTimeFormat(lang, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  }
+  if (stepSec < 28 * 86_400) return new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric' });
   return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short' });
 }
 
@@ -107,10 +112,11 @@ export function chartOptions(cfg: ChartConfig): uPlot.Options {
     axes: [
       {
         ...axis,
-        values: (u, splits) => {
+        space: 90,
+        values: (u, splits, _axis, _space, incr) => {
           const xs = u.data[0];
           const span = xs.length > 1 ? xs[xs.length - 1]! - xs[0]! : 0;
-          const fmt = timeFormatter(cfg.lang, span);
+          const fmt = timeFormatter(cfg.lang, span, incr);
           return splits.map((s) => fmt.format(s * 1000));
         },
       },
