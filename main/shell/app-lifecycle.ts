@@ -66,13 +66,18 @@ export function setupLifecycle(deps: LifecycleDeps): () => void {
   }, deps.onlinePollMs ?? ONLINE_POLL_MS);
   timer.unref();
 
-  let stopped = false;
+  let phase: 'running' | 'stopping' | 'stopped' = 'running';
   app.on('before-quit', (event) => {
-    if (stopped) return;
+    if (phase === 'stopped') return;
+    // Hold every quit (a second click on "Quit" too) until the core has flushed or the cap passed.
     event.preventDefault();
-    stopped = true;
+    if (phase === 'stopping') return;
+    phase = 'stopping';
     clearInterval(timer);
-    void stopWithin(deps.core.stop(), STOP_CAP_MS, deps.logger).then(() => app.quit());
+    void stopWithin(deps.core.stop(), STOP_CAP_MS, deps.logger).then(() => {
+      phase = 'stopped';
+      app.quit();
+    });
   });
 
   return () => clearInterval(timer);

@@ -57,6 +57,7 @@ export function createWindowController(opts: WindowOptions): WindowController {
       webPreferences: secureWebPreferences(opts.preloadPath),
     });
     loaded = false;
+    pending = null;
     lockDown(w, opts.logger);
     w.once('ready-to-show', () => w.show());
     w.webContents.on('did-finish-load', () => {

@@ -116,6 +116,24 @@ describe('app lifecycle', () => {
     expect(coreCallNames(core)).toEqual(['stop']);
   });
 
+  it('holds a second quit while the core is still stopping, and stops it only once', async () => {
+    vi.useFakeTimers();
+    let finish = () => {};
+    let stops = 0;
+    core.stop = () => {
+      stops++;
+      return new Promise<void>((resolve) => (finish = resolve));
+    };
+    setup();
+    app.quit();
+    app.quit();
+    expect(app.quitting).toBe(false);
+    expect(stops).toBe(1);
+    finish();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(app.quitting).toBe(true);
+  });
+
   it('quits anyway when the core takes longer than the cap to stop', async () => {
     vi.useFakeTimers();
     core.stop = () => new Promise<void>(() => {}); // never settles
