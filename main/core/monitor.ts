@@ -4,8 +4,8 @@
  * last good reading through failures (never shows zero because a poll failed), recomputes
  * the level with hysteresis, runs the notification policy and tells subscribers.
  */
-import { pickHeadline, headlineMicros } from '../../shared/balance';
-import { gaugeFill, type HistoryPoint } from '../../shared/gauge';
+import { pickHeadline } from '../../shared/balance';
+import { budgetBaseline, pointsFromSnapshots } from '../../shared/analytics';
 import { resolveLanguage, type Lang } from '../../shared/i18n/language';
 import { BLOCKING_ERROR_KINDS, computeLevel } from '../../shared/level';
 import type {
@@ -20,7 +20,6 @@ import type {
   ProviderId,
   Snapshot,
 } from '../../shared/model';
-import { parseAmount } from '../../shared/money';
 import { err, toError } from '../../shared/result';
 import { decideNotifications } from './notification-policy';
 import { createPoller, type PollOutcome } from './poller';
@@ -57,11 +56,6 @@ export interface Monitor {
 const SEED_MS = 180 * 24 * 3600_000;
 const SERIES_MAX = 5000;
 
-interface Point {
-  at: number;
-  totals: Record<string, number>;
-}
-
 interface State {
   account: AccountConfig;
   snapshot: Snapshot | null;
@@ -77,15 +71,9 @@ interface State {
   settled: Level | null;
   settledError: ProviderError | null;
   lastSent: Partial<Record<NotifyKind, number>>;
-  series: Point[] | null;
+  /** Recent readings (oldest first): the gauge's "since top-up" baseline is found in them. */
+  series: Snapshot[] | null;
 }
-
-const toPoint = (s: Snapshot): Point => ({
-  at: s.at,
-  totals: Object.fromEntries(
-    s.rows.map((r) => [r.currency, ((v) => (v.ok ? v.value : 0))(parseAmount(r.total))]),
-  ),
-});
 
 /** A level worth comparing against: not stale, and not a transient error before any reading. */
 const isSettled = (st: State): boolean =>
@@ -158,23 +146,17 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     st.headline = snapshot ? pickHeadline(snapshot.rows, account.headlineCurrency) : null;
     st.level = computeLevel({ snapshot, error, account, previous: st.moneyLevel });
     if (!error && snapshot) st.moneyLevel = st.level;
-    const currency = st.headline?.currency;
-    const points: HistoryPoint[] = (st.series ?? []).map((p) => ({
-      at: p.at,
-      totalMicros: currency ? (p.totals[currency] ?? 0) : 0,
-    }));
+    // One baseline rule for the tray, dashboard and CLI: shared/analytics/budget.ts.
     st.gaugeFill =
       snapshot && st.headline
-        ? gaugeFill(headlineMicros(st.headline), account.budget, points)
+        ? (budgetBaseline(account.budget, pointsFromSnapshots(st.series ?? [snapshot], st.headline.currency))?.fill ?? null)
         : null;
   }
 
   async function seedSeries(st: State): Promise<void> {
     if (st.series !== null) return;
     try {
-      st.series = (await deps.history.read(st.account.id, { from: clock.now() - SEED_MS })).map(
-        toPoint,
-      );
+      st.series = await deps.history.read(st.account.id, { from: clock.now() - SEED_MS });
     } catch (thrown) {
       logger.warn('history read failed; gauge starts fresh', {
         account: st.account.id,
@@ -188,7 +170,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     const id = st.account.id;
     if (res.ok) {
       await seedSeries(st);
-      st.series = [...(st.series ?? []), toPoint(res.value)].slice(-SERIES_MAX);
+      st.series = [...(st.series ?? []), res.value].slice(-SERIES_MAX);
       st.snapshot = res.value;
       st.error = null;
       st.stale = false;
