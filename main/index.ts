@@ -24,6 +24,7 @@ import { createElectronNotifier } from './shell/notifier';
 import { createTray, type TrayController } from './shell/tray';
 import { createTrustedSenderCheck } from './shell/trusted-sender';
 import { createWindowController, type WindowController } from './shell/window';
+import { toError } from '../shared/result';
 
 const flags = parseFlags(process.argv);
 const logger = createLogger();
@@ -74,7 +75,7 @@ if (claimSingleInstance(() => windows?.showView())) {
     .then(start)
     .catch((e: unknown) => {
       logger.error('Creditray failed to start', {
-        error: e instanceof Error ? e.message : String(e),
+        error: toError(e).message,
       });
       tray?.destroy();
       app.exit(1);

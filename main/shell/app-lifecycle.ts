@@ -6,6 +6,7 @@ import { app, net, powerMonitor } from 'electron';
 import type { AppSettings } from '../../shared/model';
 import type { CoreApi } from '../core/app-core';
 import type { Logger } from '../core/ports';
+import { toError } from '../../shared/result';
 
 export const APP_USER_MODEL_ID = 'com.creditray.app';
 /** How long quitting waits for the core to flush history before leaving anyway. */
@@ -93,7 +94,7 @@ async function stopWithin(p: Promise<void>, ms: number, logger: Logger): Promise
     const r = await Promise.race([p.then(() => 'done' as const), cap]);
     if (r === 'timeout') logger.warn('core did not stop in time; quitting anyway', { ms });
   } catch (e) {
-    logger.error('core stop failed', { error: e instanceof Error ? e.message : String(e) });
+    logger.error('core stop failed', { error: toError(e).message });
   } finally {
     clearTimeout(timer);
   }

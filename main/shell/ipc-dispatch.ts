@@ -11,6 +11,7 @@ import { err, toError } from '../../shared/result';
 import type { CoreApi } from '../core/app-core';
 import type { Logger } from '../core/ports';
 import { handlers, type HandlerContext } from './ipc-handlers';
+import { originForLog } from './trusted-sender';
 
 export interface IpcDeps {
   core: CoreApi;
@@ -29,7 +30,7 @@ export async function dispatchInvoke<C extends InvokeChannel>(
   payload: unknown,
 ): Promise<InvokeResult<C>> {
   if (!deps.isTrustedSender(frameUrl)) {
-    deps.logger.warn('ipc refused: untrusted sender', { channel, origin: originOf(frameUrl) });
+    deps.logger.warn('ipc refused: untrusted sender', { channel, origin: originForLog(frameUrl) });
     return err({
       code: 'forbidden',
       message: shellText(langOf(deps.core), 'forbiddenSender'),
@@ -69,16 +70,5 @@ function langOf(core: CoreApi): Lang {
     return resolveLanguage(state.settings.language, state.systemLocale);
   } catch {
     return 'en';
-  }
-}
-
-/** Just the origin, for logs: a full URL could carry a query with something private. */
-function originOf(frameUrl: string | undefined): string {
-  if (!frameUrl) return '(no frame)';
-  try {
-    const u = new URL(frameUrl);
-    return u.protocol === 'file:' ? 'file://' : u.origin;
-  } catch {
-    return '(unparseable)';
   }
 }

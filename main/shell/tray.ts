@@ -17,6 +17,7 @@ import type { CoreApi } from '../core/app-core';
 import type { Logger } from '../core/ports';
 import { buildTrayModel, type TrayMenuItem, type TrayModel } from '../core/tray-model';
 import { renderTrayIcon, type TrayIconSpec } from '../core/tray-icon';
+import { toError } from '../../shared/result';
 
 export interface TrayDeps {
   core: Pick<CoreApi, 'getState' | 'subscribe' | 'refresh'>;
@@ -72,7 +73,7 @@ export function createTray(deps: TrayDeps): TrayController {
   const run = (what: string, p: Promise<unknown>): void => {
     void p.catch((e: unknown) =>
       deps.logger.error(`tray ${what} failed`, {
-        error: e instanceof Error ? e.message : String(e),
+        error: toError(e).message,
       }),
     );
   };

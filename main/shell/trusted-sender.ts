@@ -42,3 +42,14 @@ function safeOrigin(u: string): string | null {
     return null;
   }
 }
+
+/** Just the origin of a URL, for logs: a full URL could carry a query with something private. */
+export function originForLog(url: string | undefined): string {
+  if (!url) return '(none)';
+  try {
+    const u = new URL(url);
+    return u.protocol === 'file:' ? 'file://' : u.origin;
+  } catch {
+    return '(unparseable)';
+  }
+}

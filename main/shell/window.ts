@@ -7,7 +7,8 @@ import { app, BrowserWindow } from 'electron';
 import type { PushChannel, PushPayloads, View } from '../../shared/ipc';
 import type { Logger } from '../core/ports';
 import { push } from './ipc-main';
-import type { RendererLocation } from './trusted-sender';
+import { originForLog, type RendererLocation } from './trusted-sender';
+import { toError } from '../../shared/result';
 
 export interface WindowOptions {
   /** Built preload (out/preload/index.cjs). */
@@ -73,7 +74,7 @@ export function createWindowController(opts: WindowOptions): WindowController {
     if (mac) void app.dock?.show();
     void load(w, opts.renderer).catch((e: unknown) =>
       opts.logger.error('renderer failed to load', {
-        error: e instanceof Error ? e.message : String(e),
+        error: toError(e).message,
       }),
     );
     return w;
@@ -116,7 +117,7 @@ function lockDown(w: BrowserWindow, logger: Logger): void {
     // Only a reload of the page we loaded is allowed; links to the web go through external:open.
     if (event.url !== wc.getURL()) {
       event.preventDefault();
-      logger.warn('navigation blocked', { origin: safeOrigin(event.url) });
+      logger.warn('navigation blocked', { origin: originForLog(event.url) });
     }
   });
   wc.on('will-attach-webview', (event) => event.preventDefault());
@@ -130,12 +131,4 @@ function lockDown(w: BrowserWindow, logger: Logger): void {
 /** Dev: electron-vite's server (hot reload). Packaged: the built index.html. */
 function load(w: BrowserWindow, renderer: RendererLocation): Promise<void> {
   return renderer.devUrl ? w.loadURL(renderer.devUrl) : w.loadFile(renderer.file);
-}
-
-function safeOrigin(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return '(unparseable)';
-  }
 }
