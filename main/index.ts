@@ -7,6 +7,7 @@ import { app } from 'electron';
 import Store from 'electron-store';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { autostartExecPath, createLinuxAutostart } from './core/autostart-linux';
 import { createCore } from './core/create-core';
 import { defaultDataDir } from './core/data-dir';
 import { createLogger } from './core/logger';
@@ -58,7 +59,10 @@ async function start(): Promise<void> {
   });
   registerIpc({ core, isTrustedSender: createTrustedSenderCheck(renderer), openExternal, logger });
   setupLifecycle({ core, logger });
-  const syncLoginItem = createLoginItemSync();
+  const syncLoginItem = createLoginItemSync({
+    logger,
+    linux: createLinuxAutostart({ execPath: autostartExecPath() }),
+  });
   syncLoginItem(core.getState().settings);
   core.subscribe((state) => {
     win.push('state:changed', state);

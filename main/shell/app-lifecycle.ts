@@ -5,6 +5,7 @@
 import { app, net, powerMonitor } from 'electron';
 import type { AppSettings } from '../../shared/model';
 import type { CoreApi } from '../core/app-core';
+import type { LinuxAutostart } from '../core/autostart-linux';
 import type { Logger } from '../core/ports';
 import { toError } from '../../shared/result';
 
@@ -100,15 +101,33 @@ async function stopWithin(p: Promise<void>, ms: number, logger: Logger): Promise
   }
 }
 
-/** Keeps "launch at login" in step with the setting (macOS and Windows only; Linux has no API). */
-export function createLoginItemSync(
-  platform: NodeJS.Platform = process.platform,
-): (settings: AppSettings) => void {
+export interface LoginItemDeps {
+  logger: Logger;
+  platform?: NodeJS.Platform;
+  /** Linux has no Electron API: the XDG autostart entry (main/core/autostart-linux.ts) does it. */
+  linux?: Pick<LinuxAutostart, 'enable' | 'disable'>;
+}
+
+/** Keeps "launch at login" in step with the setting, acting only when the setting changes. */
+export function createLoginItemSync(deps: LoginItemDeps): (settings: AppSettings) => void {
+  const platform = deps.platform ?? process.platform;
   let applied: boolean | null = null;
   return (settings) => {
-    if (platform !== 'darwin' && platform !== 'win32') return;
-    if (applied === settings.launchAtLogin) return;
-    applied = settings.launchAtLogin;
-    app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
+    const on = settings.launchAtLogin;
+    if (applied === on) return;
+    if (platform === 'darwin' || platform === 'win32') {
+      app.setLoginItemSettings({ openAtLogin: on });
+    } else if (deps.linux) {
+      void (on ? deps.linux.enable() : deps.linux.disable()).then((r) => {
+        if (!r.ok)
+          deps.logger.warn('launch at login could not be changed', {
+            code: r.error.code,
+            error: r.error.message,
+          });
+      });
+    } else {
+      return;
+    }
+    applied = on;
   };
 }

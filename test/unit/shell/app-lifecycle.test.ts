@@ -23,6 +23,7 @@ import {
   STOP_CAP_MS,
 } from '../../../main/shell/app-lifecycle';
 import { createWindowController } from '../../../main/shell/window';
+import { err, ok } from '../../../shared/result';
 
 let core: FakeCore;
 let dispose: (() => void) | undefined;
@@ -146,7 +147,7 @@ describe('app lifecycle', () => {
   });
 
   it('applies launch-at-login on macOS and Windows only when it changes', () => {
-    const sync = createLoginItemSync('darwin');
+    const sync = createLoginItemSync({ platform: 'darwin', logger: recordingLogger() });
     const s = fakeState().settings;
     sync(s);
     sync(s);
@@ -155,7 +156,29 @@ describe('app lifecycle', () => {
       { openAtLogin: false },
       { openAtLogin: true },
     ]);
-    createLoginItemSync('linux')({ ...s, launchAtLogin: true });
-    expect(callsTo('app', 'setLoginItemSettings')).toHaveLength(2);
+  });
+
+  it('uses the XDG autostart entry on Linux and logs when it cannot be written', async () => {
+    const log = recordingLogger();
+    const ops: string[] = [];
+    const linux = {
+      enable: async () => (
+        ops.push('enable'),
+        err({ code: 'autostart-write-failed', message: 'read-only' })
+      ),
+      disable: async () => (ops.push('disable'), ok(undefined)),
+    };
+    const sync = createLoginItemSync({ platform: 'linux', logger: log, linux });
+    const s = fakeState().settings;
+    sync(s);
+    sync({ ...s, launchAtLogin: true });
+    sync({ ...s, launchAtLogin: true });
+    await vi.waitFor(() => expect(log.lines).toHaveLength(1));
+    expect(ops).toEqual(['disable', 'enable']);
+    expect(log.lines[0]).toMatchObject({
+      level: 'warn',
+      fields: { code: 'autostart-write-failed' },
+    });
+    expect(callsTo('app', 'setLoginItemSettings')).toEqual([]);
   });
 });

@@ -12,18 +12,24 @@ vi.mock('electron-store', async () => ({ default: (await import('conf')).default
 // The real composition (core, electron-store over the fake app, tray, IPC) in a throwaway
 // data dir; only the Electron module is fake. The keychain is never touched: no accounts.
 const dir = mkdtempSync(join(tmpdir(), 'creditray-root-'));
-const savedDir = process.env.CREDITRAY_DATA_DIR;
+const saved = {
+  CREDITRAY_DATA_DIR: process.env.CREDITRAY_DATA_DIR,
+  XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME,
+};
 
 beforeAll(async () => {
   process.env.CREDITRAY_DATA_DIR = dir;
+  process.env.XDG_CONFIG_HOME = dir; // the Linux autostart entry must not touch the real home
   await import('../../../main/index');
   await vi.waitFor(() => expect(fake.trays).toHaveLength(1));
 });
 afterAll(async () => {
   app.quit();
   await vi.waitFor(() => expect(app.quitting).toBe(true));
-  if (savedDir === undefined) delete process.env.CREDITRAY_DATA_DIR;
-  else process.env.CREDITRAY_DATA_DIR = savedDir;
+  for (const [k, v] of Object.entries(saved)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
   rmSync(dir, { recursive: true, force: true });
 });
 
