@@ -56,13 +56,19 @@ export function isoFlag(name: string, value: string | undefined): number | undef
   if (value === undefined) return undefined;
   const t = Date.parse(value);
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(t)) {
-    throw new UsageError(`--${name} expects an ISO 8601 date or time such as 2026-01-31 or 2026-01-31T12:00:00Z, got "${value}"`);
+    throw new UsageError(
+      `--${name} expects an ISO 8601 date or time such as 2026-01-31 or 2026-01-31T12:00:00Z, got "${value}"`,
+    );
   }
   return t;
 }
 
 /** One of a fixed set of values. */
-export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+export function oneOf<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) {
     throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, got "${value}"`);

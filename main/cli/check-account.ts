@@ -13,14 +13,22 @@ export async function checkAccount(target: Target, ctx: CliContext): Promise<Acc
   const { account } = target;
   const provider = ctx.providers[account.provider];
   const at = ctx.now();
-  let key = target.key;
+  // The simulated account has no key to read.
+  let key = account.provider === 'demo' ? '' : target.key;
   let error: ProviderError | null = null;
   let snapshot: Snapshot | null = null;
   if (key === undefined) {
     const r = await ctx.secrets.get(account.id);
-    if (!r.ok) error = { kind: 'keychain', status: null, message: r.error.message, retryAfterMs: null, at };
+    if (!r.ok)
+      error = { kind: 'keychain', status: null, message: r.error.message, retryAfterMs: null, at };
     else if (r.value === null) {
-      error = { kind: 'keychain', status: null, message: `No key for "${account.label}" in the keychain: add it again with \`creditray accounts add\`.`, retryAfterMs: null, at };
+      error = {
+        kind: 'keychain',
+        status: null,
+        message: `No key for "${account.label}" in the keychain: add it again with \`creditray accounts add\`.`,
+        retryAfterMs: null,
+        at,
+      };
     } else key = r.value;
   }
   if (key !== undefined) {
@@ -31,7 +39,10 @@ export async function checkAccount(target: Target, ctx: CliContext): Promise<Acc
   // A failed check shows the last reading we have, marked stale, never a zero.
   let stale = false;
   if (!snapshot && !account.id.startsWith('adhoc-')) {
-    const past = await ctx.history().read(account.id).catch(() => []);
+    const past = await ctx
+      .history()
+      .read(account.id)
+      .catch(() => []);
     const last = past.at(-1);
     if (last) {
       snapshot = last;

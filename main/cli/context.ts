@@ -40,7 +40,10 @@ export function createCliContext(dataDirFlag: string | undefined): CliContext {
     secrets: createKeytarSecretStore(),
     // The demo follows the wall clock (not this run's start), so checks a minute apart walk
     // through every level the way the app's demo does.
-    providers: { ...createProviders({ http: createNodeHttp(), now }), demo: createDemoProvider({ now, startedAt: 0 }) },
+    providers: {
+      ...createProviders({ http: createNodeHttp(), now }),
+      demo: createDemoProvider({ now, startedAt: 0 }),
+    },
     settings: () => (settings ??= openNodeSettings(dataDir)),
     history: () => (history ??= createFileHistoryStore({ dir: historyDir(dataDir), now, logger })),
   };

@@ -12,7 +12,12 @@ export interface CliIo {
 /** The real process. */
 export function processIo(): CliIo {
   const env = process.env;
-  const locale = (env.LC_ALL || env.LC_MESSAGES || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale)
+  const locale = (
+    env.LC_ALL ||
+    env.LC_MESSAGES ||
+    env.LANG ||
+    Intl.DateTimeFormat().resolvedOptions().locale
+  )
     .replace(/\..*$/, '')
     .replace('_', '-');
   return {

@@ -7,6 +7,7 @@ import { processIo, type CliIo } from './io';
 import { runCheck, CHECK_HELP } from './commands/check';
 import { runAccounts, ACCOUNTS_HELP } from './commands/accounts';
 import { runDiagnose, DIAGNOSE_HELP } from './commands/diagnose';
+import { runHistory, HISTORY_HELP } from './commands/history';
 import { toError } from '../../shared/result';
 
 const HELP = `Creditray: know your LLM API credit before it runs out.
@@ -17,12 +18,15 @@ ${ACCOUNTS_HELP}
 
 ${DIAGNOSE_HELP}
 
+${HISTORY_HELP}
+
 Common flags: --data-dir DIR (or CREDITRAY_DATA_DIR) isolates settings and history; --json for scripts.`;
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   check: runCheck,
   accounts: runAccounts,
   diagnose: runDiagnose,
+  history: runHistory,
 };
 
 /** Runs one command line and returns the exit code; never throws. */
@@ -34,7 +38,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
   const run = COMMANDS[command];
   if (!run) {
-    io.err(`creditray: unknown command "${command}". Commands: ${Object.keys(COMMANDS).join(', ')}. See creditray --help.`);
+    io.err(
+      `creditray: unknown command "${command}". Commands: ${Object.keys(COMMANDS).join(', ')}. See creditray --help.`,
+    );
     return EXIT.usage;
   }
   try {
@@ -48,4 +54,3 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return EXIT.undetermined;
   }
 }
-

@@ -29,9 +29,16 @@ export function accountJson(s: AccountStatus): AccountJson {
     provider: s.account.provider,
     state: s.level,
     available: s.snapshot ? s.snapshot.available : null,
-    balances: (s.snapshot?.rows ?? []).map((r) => ({ currency: r.currency, total: r.total, granted: r.granted, toppedUp: r.toppedUp })),
+    balances: (s.snapshot?.rows ?? []).map((r) => ({
+      currency: r.currency,
+      total: r.total,
+      granted: r.granted,
+      toppedUp: r.toppedUp,
+    })),
     headline: s.headline ? { currency: s.headline.currency, total: s.headline.total } : null,
-    error: s.error ? { kind: s.error.kind, status: s.error.status, message: s.error.message } : null,
+    error: s.error
+      ? { kind: s.error.kind, status: s.error.status, message: s.error.message }
+      : null,
     checkedAt: iso(s.checkedAt),
     stale: s.stale,
     balanceAt: iso(s.snapshot?.at ?? null),
@@ -43,7 +50,8 @@ export function accountJson(s: AccountStatus): AccountJson {
  * sending), then "could not tell", then low/critical.
  */
 export function exitCodeFor(levels: Level[]): number {
-  if (levels.some((l) => l === 'depleted' || l === 'unavailable')) return EXIT.depletedOrUnavailable;
+  if (levels.some((l) => l === 'depleted' || l === 'unavailable'))
+    return EXIT.depletedOrUnavailable;
   if (levels.some((l) => l === 'error' || l === 'stale')) return EXIT.undetermined;
   if (levels.some((l) => l === 'low' || l === 'critical')) return EXIT.lowOrCritical;
   return EXIT.healthy;

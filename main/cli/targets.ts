@@ -5,7 +5,12 @@
 import { UsageError, nonEmpty } from './args';
 import type { CliContext } from './context';
 import { normalizeBaseUrl } from '../core/url-policy';
-import { DEFAULT_NOTIFY, PROVIDER_IDS, type AccountConfig, type ProviderId } from '../../shared/model';
+import {
+  DEFAULT_NOTIFY,
+  PROVIDER_IDS,
+  type AccountConfig,
+  type ProviderId,
+} from '../../shared/model';
 import { PROVIDERS, maskKey } from '../../shared/providers';
 
 export interface Target {
@@ -24,7 +29,13 @@ export interface TargetFlags {
 }
 
 /** An account that exists only for this run. */
-function adHocAccount(provider: ProviderId, label: string, baseUrl: string, keyMask: string, now: number): AccountConfig {
+function adHocAccount(
+  provider: ProviderId,
+  label: string,
+  baseUrl: string,
+  keyMask: string,
+  now: number,
+): AccountConfig {
   return {
     id: `adhoc-${provider}`,
     label,
@@ -41,29 +52,72 @@ function adHocAccount(provider: ProviderId, label: string, baseUrl: string, keyM
 }
 
 /** Resolves the flags to accounts, or throws a UsageError that says what was expected. */
-export function resolveTargets(flags: TargetFlags, ctx: CliContext, env: NodeJS.ProcessEnv = process.env): Target[] {
+export function resolveTargets(
+  flags: TargetFlags,
+  ctx: CliContext,
+  env: NodeJS.ProcessEnv = process.env,
+): Target[] {
   const label = nonEmpty('label', flags.label);
   const adHoc = flags.provider !== undefined || flags['key-env'] !== undefined;
   if (flags.demo) {
-    if (adHoc || flags.account !== undefined) throw new UsageError('--demo cannot be combined with --account, --provider or --key-env');
-    return [{ account: adHocAccount('demo', label ?? 'Demo', PROVIDERS.demo.defaultBaseUrl, '', ctx.now()), key: '' }];
+    if (adHoc || flags.account !== undefined)
+      throw new UsageError('--demo cannot be combined with --account, --provider or --key-env');
+    return [
+      {
+        account: adHocAccount(
+          'demo',
+          label ?? 'Demo',
+          PROVIDERS.demo.defaultBaseUrl,
+          '',
+          ctx.now(),
+        ),
+        key: '',
+      },
+    ];
   }
   if (adHoc) {
-    if (flags.account !== undefined) throw new UsageError('use either --account LABEL or --provider with --key-env, not both');
+    if (flags.account !== undefined)
+      throw new UsageError('use either --account LABEL or --provider with --key-env, not both');
     const provider = nonEmpty('provider', flags.provider);
-    if (provider === undefined || !(PROVIDER_IDS as readonly string[]).includes(provider) || provider === 'demo') {
-      throw new UsageError(`--provider must be deepseek (got ${provider === undefined ? 'nothing' : `"${provider}"`}); use --demo for the simulated account`);
+    if (
+      provider === undefined ||
+      !(PROVIDER_IDS as readonly string[]).includes(provider) ||
+      provider === 'demo'
+    ) {
+      throw new UsageError(
+        `--provider must be deepseek (got ${provider === undefined ? 'nothing' : `"${provider}"`}); use --demo for the simulated account`,
+      );
     }
     const varName = nonEmpty('key-env', flags['key-env']);
-    if (varName === undefined) throw new UsageError('--provider needs --key-env VAR naming the environment variable that holds the key');
+    if (varName === undefined)
+      throw new UsageError(
+        '--provider needs --key-env VAR naming the environment variable that holds the key',
+      );
     const key = env[varName]?.trim();
-    if (!key) throw new UsageError(`the environment variable ${varName} is empty or not set (--key-env names the variable, not the key)`);
-    const base = normalizeBaseUrl(flags['base-url'] ?? PROVIDERS[provider as ProviderId].defaultBaseUrl);
+    if (!key)
+      throw new UsageError(
+        `the environment variable ${varName} is empty or not set (--key-env names the variable, not the key)`,
+      );
+    const base = normalizeBaseUrl(
+      flags['base-url'] ?? PROVIDERS[provider as ProviderId].defaultBaseUrl,
+    );
     if (!base.ok) throw new UsageError(`--base-url: ${base.error.message}`);
     const p = provider as ProviderId;
-    return [{ account: adHocAccount(p, label ?? PROVIDERS[p].displayName, base.value, maskKey(key), ctx.now()), key }];
+    return [
+      {
+        account: adHocAccount(
+          p,
+          label ?? PROVIDERS[p].displayName,
+          base.value,
+          maskKey(key),
+          ctx.now(),
+        ),
+        key,
+      },
+    ];
   }
-  if (flags['base-url'] !== undefined) throw new UsageError('--base-url only applies with --provider and --key-env');
+  if (flags['base-url'] !== undefined)
+    throw new UsageError('--base-url only applies with --provider and --key-env');
   const accounts = ctx.settings().listAccounts();
   const wanted = nonEmpty('account', flags.account);
   if (wanted === undefined) return accounts.map((account) => ({ account }));

@@ -8,7 +8,8 @@ import { formatMoney, toMicros } from '../../shared/money';
 import { nonZeroRows } from '../../shared/balance';
 import type { AccountStatus } from '../../shared/model';
 
-const money = (amount: string, currency: string, locale: string) => formatMoney(toMicros(amount), currency, locale);
+const money = (amount: string, currency: string, locale: string) =>
+  formatMoney(toMicros(amount), currency, locale);
 
 /** Renders statuses as a few aligned lines per account. */
 export function renderStatusText(statuses: AccountStatus[], locale: string): string {
@@ -24,11 +25,21 @@ export function renderStatusText(statuses: AccountStatus[], locale: string): str
         : `  ${r.currency}: total ${money(r.total, r.currency, lang)} (granted ${money(r.granted, r.currency, lang)}, topped up ${money(r.toppedUp, r.currency, lang)})`;
       lines.push(detail);
     }
-    if (s.snapshot && !s.snapshot.available) lines.push(zh ? '  账户当前无法支付 API 调用（is_available=false）' : '  the account cannot pay for API calls right now (is_available=false)');
-    if (s.error) lines.push(`  ${errorWords(lang, s.error.kind, s.error.status)}: ${s.error.message}`);
+    if (s.snapshot && !s.snapshot.available)
+      lines.push(
+        zh
+          ? '  账户当前无法支付 API 调用（is_available=false）'
+          : '  the account cannot pay for API calls right now (is_available=false)',
+      );
+    if (s.error)
+      lines.push(`  ${errorWords(lang, s.error.kind, s.error.status)}: ${s.error.message}`);
     if (s.stale && s.snapshot) {
       const when = new Date(s.snapshot.at).toLocaleString(lang);
-      lines.push(zh ? `  显示的是 ${when} 的余额（本次检查失败）` : `  showing the balance from ${when} (this check failed)`);
+      lines.push(
+        zh
+          ? `  显示的是 ${when} 的余额（本次检查失败）`
+          : `  showing the balance from ${when} (this check failed)`,
+      );
     }
   }
   return lines.join('\n');

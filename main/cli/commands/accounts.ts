@@ -44,11 +44,26 @@ export async function runAccounts(args: string[], io: CliIo): Promise<number> {
   if (sub === 'list') {
     const accounts = ctx.settings().listAccounts();
     if (values.json) {
-      io.out(JSON.stringify({ accounts: accounts.map((a) => ({ id: a.id, label: a.label, provider: a.provider, baseUrl: a.baseUrl, keyMask: a.keyMask })) }, null, 2));
+      io.out(
+        JSON.stringify(
+          {
+            accounts: accounts.map((a) => ({
+              id: a.id,
+              label: a.label,
+              provider: a.provider,
+              baseUrl: a.baseUrl,
+              keyMask: a.keyMask,
+            })),
+          },
+          null,
+          2,
+        ),
+      );
     } else if (accounts.length === 0) {
       io.out('No accounts yet. Add one with `creditray accounts add`.');
     } else {
-      for (const a of accounts) io.out(`${a.label}\t${a.provider}\t${a.keyMask || '-'}\t${a.baseUrl}`);
+      for (const a of accounts)
+        io.out(`${a.label}\t${a.provider}\t${a.keyMask || '-'}\t${a.baseUrl}`);
     }
     return 0;
   }
@@ -56,9 +71,12 @@ export async function runAccounts(args: string[], io: CliIo): Promise<number> {
   if (sub === 'add') {
     const provider = nonEmpty('provider', values.provider) ?? 'deepseek';
     if (!(PROVIDER_IDS as readonly string[]).includes(provider)) {
-      throw new UsageError(`--provider must be one of ${PROVIDER_IDS.join(', ')}, got "${provider}"`);
+      throw new UsageError(
+        `--provider must be one of ${PROVIDER_IDS.join(', ')}, got "${provider}"`,
+      );
     }
-    const key = provider === 'demo' ? '' : await readSecret(io, 'DeepSeek API key (input hidden): ');
+    const key =
+      provider === 'demo' ? '' : await readSecret(io, 'DeepSeek API key (input hidden): ');
     const r = await service(ctx).add({
       provider: provider as ProviderId,
       label: nonEmpty('label', values.label) ?? (provider === 'demo' ? 'Demo' : 'DeepSeek'),
@@ -69,14 +87,19 @@ export async function runAccounts(args: string[], io: CliIo): Promise<number> {
       io.err(`Not added: ${r.error.message}`);
       return 3;
     }
-    io.out(`Added "${r.value.label}" (${r.value.keyMask || 'no key'}); the key is in the OS keychain.`);
+    io.out(
+      `Added "${r.value.label}" (${r.value.keyMask || 'no key'}); the key is in the OS keychain.`,
+    );
     return 0;
   }
 
   if (sub === 'remove') {
     const label = nonEmpty('account', values.account);
     if (!label) throw new UsageError('remove needs --account LABEL');
-    const match = ctx.settings().listAccounts().find((a) => a.label.toLowerCase() === label.toLowerCase());
+    const match = ctx
+      .settings()
+      .listAccounts()
+      .find((a) => a.label.toLowerCase() === label.toLowerCase());
     if (!match) throw new UsageError(`no account labelled "${label}"`);
     const r = await service(ctx).remove(match.id);
     if (!r.ok) {

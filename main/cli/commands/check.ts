@@ -4,6 +4,7 @@ import { createCliContext } from '../context';
 import { resolveTargets } from '../targets';
 import { checkAccount } from '../check-account';
 import { accountJson, exitCodeFor } from '../report';
+import { analyticsJson } from '../analytics-json';
 import { renderStatusText } from '../text';
 import type { CliIo } from '../io';
 
@@ -22,11 +23,27 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const ctx = createCliContext(values['data-dir'] ?? io.env.CREDITRAY_DATA_DIR);
   const targets = resolveTargets(values, ctx, io.env);
   if (targets.length === 0) {
-    io.err('No accounts configured. Add one with `creditray accounts add`, or try `creditray check --demo`.');
+    io.err(
+      'No accounts configured. Add one with `creditray accounts add`, or try `creditray check --demo`.',
+    );
     return 3;
   }
   const statuses = await Promise.all(targets.map((t) => checkAccount(t, ctx)));
-  if (values.json) io.out(JSON.stringify({ accounts: statuses.map(accountJson) }, null, 2));
-  else io.out(renderStatusText(statuses, io.locale));
+  if (values.json) {
+    const accounts = await Promise.all(
+      statuses.map(async (s, i) => {
+        // Ad-hoc and demo checks have no saved history: their analytics say "collecting data".
+        const history =
+          targets[i]?.key === undefined
+            ? await ctx
+                .history()
+                .read(s.account.id)
+                .catch(() => [])
+            : [];
+        return { ...accountJson(s), ...analyticsJson(s, history, ctx.now()) };
+      }),
+    );
+    io.out(JSON.stringify({ accounts }, null, 2));
+  } else io.out(renderStatusText(statuses, io.locale));
   return exitCodeFor(statuses.map((s) => s.level));
 }

@@ -39,7 +39,13 @@ function diagnosisJson(s: AccountStatus, d: Diagnosis) {
       confidence: c.confidence,
       summary: c.summary,
       evidence: c.evidence.map((e) => e.text),
-      steps: c.steps.map((st) => ({ id: st.id, title: st.title, why: st.why, action: st.action, done: st.done })),
+      steps: c.steps.map((st) => ({
+        id: st.id,
+        title: st.title,
+        why: st.why,
+        action: st.action,
+        done: st.done,
+      })),
     })),
   };
 }
@@ -47,22 +53,31 @@ function diagnosisJson(s: AccountStatus, d: Diagnosis) {
 function diagnosisText(s: AccountStatus, d: Diagnosis, zh: boolean): string {
   const lines = [`${s.account.label}:`];
   if (d.pastedNote) lines.push(`  ${d.pastedNote}`);
-  if (d.healthy) lines.push(zh ? '  未发现问题：账户正常。' : '  No cause found: the account looks healthy.');
+  if (d.healthy)
+    lines.push(zh ? '  未发现问题：账户正常。' : '  No cause found: the account looks healthy.');
   d.causes.forEach((c, i) => {
     lines.push(`  ${i + 1}. ${c.summary}  [${c.id}, ${Math.round(c.confidence * 100)}%]`);
     for (const e of c.evidence) lines.push(`     - ${e.text}`);
-    c.steps.forEach((st, j) => lines.push(`     ${j + 1}) ${st.done ? '[x]' : '[ ]'} ${st.title}: ${st.why}`));
+    c.steps.forEach((st, j) =>
+      lines.push(`     ${j + 1}) ${st.done ? '[x]' : '[ ]'} ${st.title}: ${st.why}`),
+    );
   });
   return lines.join('\n');
 }
 
-async function readPasted(values: { 'error-file'?: string; 'error-stdin'?: boolean }, io: CliIo): Promise<string | undefined> {
-  if (values['error-file'] !== undefined && values['error-stdin']) throw new UsageError('use either --error-file or --error-stdin, not both');
+async function readPasted(
+  values: { 'error-file'?: string; 'error-stdin'?: boolean },
+  io: CliIo,
+): Promise<string | undefined> {
+  if (values['error-file'] !== undefined && values['error-stdin'])
+    throw new UsageError('use either --error-file or --error-stdin, not both');
   if (values['error-file'] !== undefined) {
     try {
       return readFileSync(values['error-file'], 'utf8').slice(0, 64 * 1024);
     } catch (e) {
-      throw new UsageError(`--error-file: cannot read "${values['error-file']}" (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new UsageError(
+        `--error-file: cannot read "${values['error-file']}" (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
     }
   }
   if (values['error-stdin']) {
@@ -84,7 +99,9 @@ export async function runDiagnose(args: string[], io: CliIo): Promise<number> {
   const ctx = createCliContext(values['data-dir'] ?? io.env.CREDITRAY_DATA_DIR);
   const targets = resolveTargets(values, ctx, io.env);
   if (targets.length === 0) {
-    io.err('No accounts configured. Add one with `creditray accounts add`, or try `creditray diagnose --demo`.');
+    io.err(
+      'No accounts configured. Add one with `creditray accounts add`, or try `creditray diagnose --demo`.',
+    );
     return 3;
   }
   const adHoc = targets.every((t) => t.key !== undefined);
@@ -95,7 +112,12 @@ export async function runDiagnose(args: string[], io: CliIo): Promise<number> {
   const results = await Promise.all(
     targets.map(async (t) => {
       const status = statuses.find((s) => s.account.id === t.account.id)!;
-      const history = adHoc ? [] : await ctx.history().read(status.account.id).catch(() => []);
+      const history = adHoc
+        ? []
+        : await ctx
+            .history()
+            .read(status.account.id)
+            .catch(() => []);
       const d = diagnose(
         {
           account: status,
@@ -111,7 +133,8 @@ export async function runDiagnose(args: string[], io: CliIo): Promise<number> {
       return { status, d };
     }),
   );
-  if (values.json) io.out(JSON.stringify({ accounts: results.map((r) => diagnosisJson(r.status, r.d)) }, null, 2));
+  if (values.json)
+    io.out(JSON.stringify({ accounts: results.map((r) => diagnosisJson(r.status, r.d)) }, null, 2));
   else io.out(results.map((r) => diagnosisText(r.status, r.d, lang === 'zh-CN')).join('\n\n'));
   return results.some((r) => !r.d.healthy) ? 2 : 0;
 }
