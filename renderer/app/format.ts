@@ -2,13 +2,26 @@
  * Every number, amount and date on screen goes through Intl in the UI language, and every
  * amount through shared/money (exact micro-units), never through float arithmetic.
  */
-import { formatMoney, toMicros } from '../../shared/money';
+import { microsToDecimal, toMicros } from '../../shared/money';
 import type { BalanceRow } from '../../shared/model';
 
-/** A provider amount string as money in the UI language; the raw string if it is not a number. */
+// Building an Intl formatter costs far more than using one; a dashboard formats dozens of amounts.
+const cache = new Map<string, Intl.NumberFormat | Intl.RelativeTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+  let f = cache.get(key) as T | undefined;
+  if (!f) cache.set(key, (f = make()));
+  return f;
+}
+
+/**
+ * A provider amount string as money in the UI language (same rules as shared/money's
+ * formatMoney, with the formatter cached); the raw string if it is not a number.
+ */
 export function money(amount: string, currency: string, lang: string): string {
   try {
-    return formatMoney(toMicros(amount), currency, lang);
+    const fmt = cached(`money|${lang}|${currency}`, () => new Intl.NumberFormat(lang, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+    // Intl formats a decimal string exactly (no float round trip).
+    return fmt.format(microsToDecimal(toMicros(amount), 2) as unknown as number);
   } catch {
     return `${amount} ${currency}`;
   }
@@ -34,7 +47,7 @@ export function relativeTime(at: number, now: number, lang: string, justNow: str
   const diff = at - now;
   const abs = Math.abs(diff);
   if (abs < 60_000) return justNow;
-  const fmt = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  const fmt = cached(`rel|${lang}`, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
   for (const [unit, ms] of UNITS) {
     if (abs >= ms) return fmt.format(Math.round(diff / ms), unit);
   }

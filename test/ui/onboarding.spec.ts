@@ -25,7 +25,7 @@ test('explains a proxy answering with HTML, a server that is down, and no networ
   await expect(page.getByTestId('add-error')).toContainText('a proxy or gateway may be in the way');
   backend.server.setPersistent({ kind: 'status', status: 503 }, 'any');
   await page.getByRole('button', { name: 'Verify and add' }).click();
-  await expect(page.getByTestId('add-error')).toContainText('The provider is overloaded (503)');
+  await expect(page.getByTestId('add-error')).toContainText("The provider's server had a problem");
   backend.server.setPersistent({ kind: 'reset' }, 'any');
   await page.getByRole('button', { name: 'Verify and add' }).click();
   await expect(page.getByTestId('add-error')).toContainText('No connection to the provider');
