@@ -51,12 +51,11 @@ const SUFFIX = '.log';
 
 /** File name for an account id: safe on every OS, reversible. */
 export function fileNameFor(accountId: string): string {
-  return (
-    accountId.replace(
-      /[^A-Za-z0-9_-]/g,
-      (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0'),
-    ) + SUFFIX
+  const escaped = encodeURIComponent(accountId).replace(
+    /[.!~*'()]/g,
+    (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase(),
   );
+  return escaped + SUFFIX;
 }
 
 /** FileHandle.write may write only part of the buffer (a nearly full disk): finish or throw. */
@@ -254,13 +253,16 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
 
     async compact(accountId) {
       const ids = accountId === undefined ? await accountIds() : [accountId];
+      let firstError: unknown = null;
       for (const id of ids) {
+        // One account's failure (a full disk) must not stop the others from being tried.
         await serial(id, async () => {
           const before = await load(id);
           if (before.length === 0) return;
           await rewrite(id, rollup(before, now()), 'compact');
-        });
+        }).catch((e: unknown) => (firstError ??= e));
       }
+      if (firstError) throw firstError;
     },
 
     importSnapshots: (id, snapshots) =>

@@ -11,7 +11,11 @@ type Importable = HistoryStore & {
   importSnapshots?: (id: string, s: readonly Snapshot[]) => Promise<void>;
 };
 
-/** Writes every snapshot or none; the error says why (the store's own words). */
+/**
+ * Writes every snapshot or none (validate with parseHistoryCsv first); the error says why, in
+ * the store's own words. Only a store with `importSnapshots` can promise atomicity against a
+ * crash or a full disk midway; the plain-append fallback is for in-memory test stores.
+ */
 export async function importHistory(
   store: Importable,
   accountId: string,

@@ -47,8 +47,12 @@ export function encodeHeartbeat(at: number): string {
   return `[${at}]\n`;
 }
 
-/** Validates the parsed JSON of one line. */
-export function decodeValue(v: unknown): Decoded {
+/**
+ * Validates the parsed JSON of one line. Rows equal to `prevRows` (the previous full record)
+ * are shared rather than copied: most rows repeat (the all-zero USD row, an unchanged
+ * currency), and sharing keeps a loaded year small and quick to build.
+ */
+export function decodeValue(v: unknown, prevRows?: readonly BalanceRow[]): Decoded {
   if (Array.isArray(v)) {
     const at = v[0];
     if (typeof at !== 'number' || !Number.isSafeInteger(at) || at < 0)
@@ -58,8 +62,11 @@ export function decodeValue(v: unknown): Decoded {
     if ((avail !== 0 && avail !== 1) || (v.length - 2) % 4 !== 0)
       return { type: 'bad', reason: 'bad shape' };
     const rows: BalanceRow[] = [];
-    for (let i = 2; i < v.length; i += 4) {
-      const [currency, total, granted, toppedUp] = [v[i], v[i + 1], v[i + 2], v[i + 3]];
+    for (let i = 2, j = 0; i < v.length; i += 4, j++) {
+      const currency: unknown = v[i];
+      const total: unknown = v[i + 1];
+      const granted: unknown = v[i + 2];
+      const toppedUp: unknown = v[i + 3];
       if (
         typeof currency !== 'string' ||
         typeof total !== 'string' ||
@@ -68,7 +75,14 @@ export function decodeValue(v: unknown): Decoded {
       ) {
         return { type: 'bad', reason: 'bad row' };
       }
-      rows.push({ currency, total, granted, toppedUp });
+      const p = prevRows?.[j];
+      const same =
+        p !== undefined &&
+        p.currency === currency &&
+        p.total === total &&
+        p.granted === granted &&
+        p.toppedUp === toppedUp;
+      rows.push(same ? p : { currency, total, granted, toppedUp });
     }
     return { type: 'full', snapshot: { at, available: avail === 1, rows } };
   }
@@ -84,9 +98,9 @@ export function decodeValue(v: unknown): Decoded {
 }
 
 /** Decodes one line of text (without its newline). */
-export function decodeLine(line: string): Decoded {
+export function decodeLine(line: string, prevRows?: readonly BalanceRow[]): Decoded {
   try {
-    return decodeValue(JSON.parse(line));
+    return decodeValue(JSON.parse(line), prevRows);
   } catch {
     return { type: 'bad', reason: 'not JSON (torn or corrupt)' };
   }

@@ -20,11 +20,10 @@ export function decodeLog(text: string, name: string): Loaded {
   const body = text.endsWith('\n') ? text.slice(0, -1) : text;
   if (!text.endsWith('\n') && text.length > 0)
     warnings.push(`${name}: dropped an unfinished last line (interrupted write)`);
-  let decoded: Decoded[] | null = null;
+  let decoded: unknown[] | null = null;
   if (text.endsWith('\n') && !text.includes('\0')) {
     try {
-      const all = JSON.parse(`[${body.replaceAll('\n', ',')}]`) as unknown[];
-      decoded = all.map(decodeValue);
+      decoded = JSON.parse(`[${body.replaceAll('\n', ',')}]`) as unknown[];
     } catch {
       decoded = null;
     }
@@ -36,7 +35,9 @@ export function decodeLog(text: string, name: string): Loaded {
   let lastFull: Snapshot | null = null;
   let sorted = true;
   for (let i = 0; i < count; i++) {
-    const d = decoded ? (decoded[i] as Decoded) : decodeLine((lines as string[])[i] as string);
+    const d: Decoded = decoded
+      ? decodeValue(decoded[i], lastFull?.rows)
+      : decodeLine((lines as string[])[i] as string, lastFull?.rows);
     let s: Snapshot | null = null;
     if (d.type === 'full') {
       s = d.snapshot;

@@ -161,3 +161,17 @@ describe('file history store', () => {
     await s.close();
   });
 });
+
+describe('account file names', () => {
+  it('maps any account id to a safe, reversible file name', async () => {
+    const dir = tmp();
+    const s = createFileHistoryStore({ dir });
+    const ids = ['a', 'b/c', '../x', '账户 1', 'x.y*z'];
+    for (const id of ids) await s.append(id, snap(T0, '1.00'));
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(dir).every((n) => /^[A-Za-z0-9_%-]+\.log$/.test(n))).toBe(true);
+    await s.compact();
+    for (const id of ids) expect(await s.read(id)).toHaveLength(1);
+    await s.close();
+  });
+});
