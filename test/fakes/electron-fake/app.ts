@@ -1,0 +1,131 @@
+/** Fakes of the process-wide modules: app (with dock), shell, net, powerMonitor, session. */
+import { EventEmitter } from 'node:events';
+import type * as Electron from 'electron';
+import { fake, fakeEvent, record } from './record';
+import { FakeSession } from './window';
+
+export const shell = {
+  async openExternal(url: string, options?: Electron.OpenExternalOptions): Promise<void> {
+    record('shell', 'openExternal', [url, options]);
+    fake.openedExternal.push(url);
+  },
+};
+
+export const netFake = {
+  online: true,
+  fetchImpl: (_url: string, _init?: RequestInit): Promise<Response> =>
+    Promise.reject(new Error('net.fetch: no fetchImpl set in this test')),
+};
+export const net = {
+  fetch(input: string, init?: RequestInit): Promise<Response> {
+    record('net', 'fetch', [input, init]);
+    return netFake.fetchImpl(input, init);
+  },
+  isOnline(): boolean {
+    return netFake.online;
+  },
+  get online(): boolean {
+    return netFake.online;
+  },
+};
+
+export const powerMonitor = new EventEmitter();
+
+// ---------- app ----------
+/** Knobs a test turns before the code under test runs. */
+export const appFake = {
+  singleInstanceLock: true,
+  locale: 'en-US',
+  preferredLanguages: ['en-US'],
+  isPackaged: false,
+};
+class FakeDock {
+  visible = true;
+  hide(): void {
+    record('dock', 'hide', []);
+    this.visible = false;
+  }
+  show(): Promise<void> {
+    record('dock', 'show', []);
+    this.visible = true;
+    return Promise.resolve();
+  }
+  isVisible(): boolean {
+    return this.visible;
+  }
+}
+export class FakeApp extends EventEmitter {
+  readonly dock = new FakeDock();
+  quitting = false;
+  get isPackaged(): boolean {
+    return appFake.isPackaged;
+  }
+  requestSingleInstanceLock(additionalData?: Record<string, unknown>): boolean {
+    record('app', 'requestSingleInstanceLock', [additionalData]);
+    return appFake.singleInstanceLock;
+  }
+  whenReady(): Promise<void> {
+    record('app', 'whenReady', []);
+    return Promise.resolve();
+  }
+  isReady(): boolean {
+    return true;
+  }
+  /** Like Electron: emits before-quit (cancellable), then will-quit and quit. */
+  quit(): void {
+    record('app', 'quit', []);
+    const e = fakeEvent();
+    this.emit('before-quit', e);
+    if (e.defaultPrevented) return;
+    this.quitting = true;
+    this.emit('will-quit', fakeEvent());
+    this.emit('quit', fakeEvent(), 0);
+  }
+  exit(exitCode = 0): void {
+    record('app', 'exit', [exitCode]);
+    this.quitting = true;
+  }
+  setAppUserModelId(id: string): void {
+    record('app', 'setAppUserModelId', [id]);
+  }
+  setLoginItemSettings(settings: Electron.Settings): void {
+    record('app', 'setLoginItemSettings', [settings]);
+  }
+  getLocale(): string {
+    return appFake.locale;
+  }
+  getPreferredSystemLanguages(): string[] {
+    return appFake.preferredLanguages;
+  }
+  getSystemLocale(): string {
+    return appFake.locale;
+  }
+  getPath(name: string): string {
+    return `/tmp/electron-fake/${name}`;
+  }
+  getAppPath(): string {
+    return '/tmp/electron-fake/app';
+  }
+  getVersion(): string {
+    return '0.0.0-fake';
+  }
+}
+export const app = new FakeApp();
+
+export const session = { defaultSession: new FakeSession() };
+
+export function resetApp(): void {
+  netFake.online = true;
+  netFake.fetchImpl = () => Promise.reject(new Error('net.fetch: no fetchImpl set in this test'));
+  Object.assign(appFake, {
+    singleInstanceLock: true,
+    locale: 'en-US',
+    preferredLanguages: ['en-US'],
+    isPackaged: false,
+  });
+  app.removeAllListeners();
+  app.dock.visible = true;
+  app.quitting = false;
+  powerMonitor.removeAllListeners();
+  session.defaultSession = new FakeSession();
+}
