@@ -17,6 +17,12 @@ export interface PollOutcome {
 export type PollFn = (id: string, signal: AbortSignal) => Promise<PollOutcome>;
 
 export const BACKOFF_CAP_MS = 30 * 60_000;
+/**
+ * The longest Retry-After obeyed. A balance check is never legitimately rate limited for
+ * longer; a broken proxy sending years would silence the account for good (and past
+ * 2^31-1 ms Node's setTimeout fires at once, turning "wait" into a tight polling loop).
+ */
+export const MAX_RETRY_AFTER_MS = 6 * 3600_000;
 export const JITTER_SHARE = 0.1;
 export const DEFAULT_CONCURRENCY = 4;
 export const MIN_INTERVAL_MS = MIN_POLL_SEC * 1000;
@@ -113,7 +119,8 @@ export function createPoller(opts: PollerOptions): Poller {
       : Math.max(base, Math.min(base * 2 ** e.failures, BACKOFF_CAP_MS));
     const jittered = Math.round(raw * (1 + (random() * 2 - 1) * JITTER_SHARE));
     // The server's own Retry-After wins when it asks for longer: jitter never shortens it.
-    return Math.max(jittered, outcome.ok ? 0 : (outcome.retryAfterMs ?? 0));
+    const retryAfter = Math.min(outcome.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS);
+    return Math.max(jittered, outcome.ok ? 0 : retryAfter);
   };
 
   const run = (e: Entry): Promise<void> => {
