@@ -32,7 +32,7 @@ export function decodeLog(text: string, name: string): Loaded {
   if (lines && !text.endsWith('\n')) lines.pop();
   const count = decoded ? decoded.length : (lines as string[]).length;
   const snapshots: Snapshot[] = [];
-  let lastFull: Snapshot | null = null;
+  let lastFull = null as Snapshot | null;
   let sorted = true;
   for (let i = 0; i < count; i++) {
     const d: Decoded = decoded
