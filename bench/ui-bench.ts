@@ -6,13 +6,13 @@
  */
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Backend } from '../test/ui/harness/backend';
 import { buildAll } from '../test/ui/harness/build';
-import { BACKEND_BUNDLE, PRELOAD_BUNDLE, ROOT, UI_APP_DIR } from '../test/ui/harness/paths';
+import { ROOT, runPaths } from '../test/ui/harness/paths';
 import { buildShowcase } from '../test/ui/harness/showcase';
 import { serveStatic } from '../test/ui/harness/static-server';
 
@@ -26,18 +26,18 @@ const launch = () =>
 
 /** Sums the gzipped JS the window loads before first paint (entry + modulepreloads; lazy chunks apart). */
 function initialJs(): { initialKb: number; lazyKb: number; files: string[] } {
-  const html = readFileSync(join(UI_APP_DIR, 'index.html'), 'utf8');
+  const html = readFileSync(join(runPaths().app, 'index.html'), 'utf8');
   const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
-  const gz = (f: string) => gzipSync(readFileSync(join(UI_APP_DIR, f)), { level: 9 }).length / 1024;
-  const all = readdirSync(join(UI_APP_DIR, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+  const gz = (f: string) => gzipSync(readFileSync(join(runPaths().app, f)), { level: 9 }).length / 1024;
+  const all = readdirSync(join(runPaths().app, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
   const lazy = all.filter((f) => !initial.includes(f));
   return { initialKb: initial.reduce((s, f) => s + gz(f), 0), lazyKb: lazy.reduce((s, f) => s + gz(f), 0), files: initial };
 }
 
 /** Time from navigation start until five account cards are in the DOM, median of `runs` loads. */
 async function dashboardFirstRender(runs: number): Promise<{ nav: number[]; render: number[] }> {
-  const server = await serveStatic(UI_APP_DIR);
-  const { startBackend } = (await import(pathToFileURL(BACKEND_BUNDLE).href)) as { startBackend(o: { trustedOrigin: string }): Promise<Backend> };
+  const server = await serveStatic(runPaths().app);
+  const { startBackend } = (await import(pathToFileURL(runPaths().backend).href)) as { startBackend(o: { trustedOrigin: string }): Promise<Backend> };
   const backend = await startBackend({ trustedOrigin: server.origin });
   await buildShowcase(backend, 'en');
   const fifth = await backend.core().addAccount({ provider: 'deepseek', label: 'Fifth', key: 'sk-5555aaaabbbbccccddddeeeeffff0000' });
@@ -49,7 +49,7 @@ async function dashboardFirstRender(runs: number): Promise<{ nav: number[]; rend
     for (let i = 0; i < runs; i++) {
       const page = await browser.newPage({ viewport: { width: 1180, height: 1000 } });
       await page.exposeBinding('__creditrayInvoke', (src, ch: string, p: unknown) => backend.invoke(ch, p, src.frame.url()));
-      await page.addInitScript({ path: PRELOAD_BUNDLE });
+      await page.addInitScript({ path: runPaths().preload });
       // Runs in the page (as text: this file is type-checked without DOM types).
       await page.addInitScript({
         content: `new MutationObserver((_m, obs) => {
@@ -95,6 +95,7 @@ async function chartBench(runs: number): Promise<{ lttb: number[]; raw: number[]
 
 /** Prints the three figures beside their budgets. */
 export async function run(): Promise<void> {
+  process.env.CREDITRAY_UI_RUN ??= `ui-bench-${process.pid}`;
   await buildAll();
   const js = initialJs();
   console.log(`initial JS (gzip): ${js.initialKb.toFixed(1)} KB  (budget ${BUDGET.initialJsKb} KB; ${js.files.join(', ')}); lazy history chunk ${js.lazyKb.toFixed(1)} KB`);
@@ -104,6 +105,7 @@ export async function run(): Promise<void> {
   const chart = await chartBench(5);
   const l = median(chart.lttb);
   const r = median(chart.raw);
+  rmSync(runPaths().run, { recursive: true, force: true });
   console.log(`history chart, 525,600 one-minute points: with LTTB (${chart.drawnPoints} drawn) median ${l.toFixed(1)} ms  (budget ${BUDGET.chartMs} ms); without downsampling ${r.toFixed(1)} ms; ratio ${(r / l).toFixed(1)}x`);
 }
 

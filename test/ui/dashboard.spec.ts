@@ -35,6 +35,7 @@ test('cards follow pushes as the balance drops through the levels, without the w
   await expect(card.locator('.flag-stale')).toContainText('Stale');
   await expect(card.locator('.flag-stale')).toContainText('(500)');
   await expect(card.getByTestId('headline')).toHaveText('CN¥40.00');
+  await harness.shot('card-stale-en-light');
   expect(harness.invokes.slice(invokedBefore)).toEqual([]);
 });
 

@@ -13,7 +13,7 @@ export default defineConfig({
   outputDir: root('test-results/ui-artifacts'),
   globalSetup: './global-setup.ts',
   fullyParallel: true,
-  workers: process.env.CI ? 2 : 2,
+  workers: 2, // the machines have two cores
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 7_000 },

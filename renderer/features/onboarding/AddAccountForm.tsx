@@ -63,7 +63,13 @@ export function AddAccountForm({ api, onAdded }: { api: CreditrayApi; onAdded: (
         />
       </div>
       <div className="field">
-        <label htmlFor={ids.key}>{t('onboarding.keyField')}</label>
+        <div className="label-row">
+          <label htmlFor={ids.key}>{t('onboarding.keyField')}</label>
+          <button type="button" className="btn-link" onClick={() => void api.invoke('external:open', { provider: 'deepseek', link: 'apiKeys' })}>
+            <Icon name="external" size={14} />
+            <span>{t('onboarding.keysLink')}</span>
+          </button>
+        </div>
         <div className="input-with-button">
           <input
             id={ids.key}

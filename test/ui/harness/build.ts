@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { BACKEND_BUNDLE, BACKEND_INFO, HARNESS_DIR, PRELOAD_BUNDLE, ROOT } from './paths';
+import { ROOT, runPaths } from './paths';
 
 const here = (p: string) => join(ROOT, 'test/ui/harness', p);
 
@@ -21,7 +21,7 @@ export async function buildPreload(): Promise<void> {
     platform: 'browser',
     target: 'chrome120',
     alias: { electron: here('electron-shim.ts') },
-    outfile: PRELOAD_BUNDLE,
+    outfile: runPaths().preload,
     logLevel: 'silent',
   });
 }
@@ -35,7 +35,7 @@ async function bundleBackend(entry: string): Promise<void> {
     target: 'node20',
     packages: 'external',
     alias: { electron: join(ROOT, 'test/fakes/electron.ts') },
-    outfile: BACKEND_BUNDLE,
+    outfile: runPaths().backend,
     logLevel: 'silent',
   });
 }
@@ -56,14 +56,15 @@ export async function buildBackend(): Promise<{ kind: string; reason: string }> 
       await bundleBackend('entry-memory.ts');
     }
   }
-  writeFileSync(BACKEND_INFO, JSON.stringify(info));
+  writeFileSync(runPaths().backendInfo, JSON.stringify(info));
   return info;
 }
 
 /** Everything, in order; the renderer build is the slow part (~5 s). */
 export async function buildAll(): Promise<void> {
-  mkdirSync(HARNESS_DIR, { recursive: true });
-  await viteBuild({ configFile: join(ROOT, 'test/ui/vite.config.ts'), logLevel: 'warn' });
+  const paths = runPaths();
+  mkdirSync(paths.harness, { recursive: true });
+  await viteBuild({ configFile: join(ROOT, 'test/ui/vite.config.ts'), logLevel: 'warn', build: { outDir: paths.app, emptyOutDir: true } });
   await buildPreload();
   const info = await buildBackend();
   console.log(`[ui harness] core: ${info.kind} (${info.reason})`);

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { View } from '../../../shared/ipc';
 import type { AppState } from '../../../shared/model';
 import type { Backend } from './backend';
-import { BACKEND_BUNDLE, PRELOAD_BUNDLE, SCREENSHOT_DIR, UI_APP_DIR } from './paths';
+import { runPaths, SCREENSHOT_DIR } from './paths';
 import { serveStatic } from './static-server';
 
 type BackendModule = { startBackend(opts: { trustedOrigin: string; systemLocale?: string }): Promise<Backend> };
@@ -46,14 +46,14 @@ export const test = base.extend<{ harness: Harness; systemLocale: string }, { or
   origin: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern
     async ({}, use) => {
-      const server = await serveStatic(UI_APP_DIR);
+      const server = await serveStatic(runPaths().app);
       await use(server.origin);
       await server.close();
     },
     { scope: 'worker' },
   ],
   // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern
-  backendModule: [async ({}, use) => use((await import(pathToFileURL(BACKEND_BUNDLE).href)) as BackendModule), { scope: 'worker' }],
+  backendModule: [async ({}, use) => use((await import(pathToFileURL(runPaths().backend).href)) as BackendModule), { scope: 'worker' }],
   systemLocale: ['en-US', { option: true }],
   harness: async ({ page, origin, backendModule, systemLocale }, use) => {
     const backend = await backendModule.startBackend({ trustedOrigin: origin, systemLocale });
@@ -62,7 +62,7 @@ export const test = base.extend<{ harness: Harness; systemLocale: string }, { or
       invokes.push(channel.replace(/^creditray:/, ''));
       return backend.invoke(channel, payload, source.frame.url());
     });
-    await page.addInitScript({ path: PRELOAD_BUNDLE });
+    await page.addInitScript({ path: runPaths().preload });
     const off = backend.onState((s: AppState) => void push(page, 'creditray:state:changed', s));
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const harness: Harness = {
