@@ -11,6 +11,7 @@ import { autostartExecPath, createLinuxAutostart } from './core/autostart-linux'
 import { createCore } from './core/create-core';
 import { defaultDataDir } from './core/data-dir';
 import { createLogger } from './core/logger';
+import { guardSettingsFile } from './core/settings-store';
 import { createKeytarSecretStore } from './core/secret-store-keytar';
 import {
   claimSingleInstance,
@@ -47,6 +48,8 @@ async function start(): Promise<void> {
   });
   windows = win;
   const dataDir = defaultDataDir();
+  // electron-store throws on a corrupt file: move it aside first (its notice reaches the user).
+  guardSettingsFile(join(dataDir, 'config.json'));
   const core = await createCore({
     dataDir,
     http: electronHttp,

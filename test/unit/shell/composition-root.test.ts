@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { app, callsTo, fake, ipcHandledChannels, invokeIpc } from '../../fakes/electron';
@@ -20,6 +20,8 @@ const saved = {
 beforeAll(async () => {
   process.env.CREDITRAY_DATA_DIR = dir;
   process.env.XDG_CONFIG_HOME = dir; // the Linux autostart entry must not touch the real home
+  // A settings file torn by a crash: electron-store would throw on it at start-up.
+  writeFileSync(join(dir, 'config.json'), '{"version": 1, "settings": {');
   await import('../../../main/index');
   await vi.waitFor(() => expect(fake.trays).toHaveLength(1));
 });
@@ -65,5 +67,12 @@ describe('composition root (main/index.ts)', () => {
     expect(await invokeIpc(wire('state:get'), undefined, 'https://evil.example/')).toMatchObject({
       ok: false,
     });
+  });
+
+  it('starts despite a corrupt settings file, keeps a backup and tells the user', async () => {
+    const page = fake.windows[0]!.webContents.getURL();
+    const r = (await invokeIpc(wire('state:get'), undefined, page)) as { ok: true; value: { notices: { code: string }[] } };
+    expect(r.value.notices.map((n) => n.code)).toContain('settings-corrupt');
+    expect(readdirSync(dir).some((f) => /^config\.corrupt-.*\.json$/.test(f))).toBe(true);
   });
 });
