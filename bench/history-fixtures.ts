@@ -52,7 +52,15 @@ export function yearOfMinutes(seed = 1): Snapshot[] {
     out.push({
       at,
       available: total > 0,
-      rows: [{ currency: 'CNY', total: microsToDecimal(total), granted: microsToDecimal(granted), toppedUp: microsToDecimal(topped) }, usd],
+      rows: [
+        {
+          currency: 'CNY',
+          total: microsToDecimal(total),
+          granted: microsToDecimal(granted),
+          toppedUp: microsToDecimal(topped),
+        },
+        usd,
+      ],
     });
   }
   return out;
@@ -76,5 +84,6 @@ export function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? NaN;
 }
 
-export const fmt = (ms: number): string => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(1)} ms`);
+export const fmt = (ms: number): string =>
+  ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(1)} ms`;
 export const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2)} MB`;

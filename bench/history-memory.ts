@@ -35,7 +35,11 @@ async function child(): Promise<void> {
     for (let a = 0; a < ACCOUNTS; a++) {
       if (rnd() < 0.05) balance[a] = (balance[a] as number) - Math.floor(rnd() * 20_000);
       const t = microsToDecimal(balance[a] as number);
-      await store.append(`acct-${a}`, { at, available: true, rows: [{ currency: 'CNY', total: t, granted: '0.00', toppedUp: t }] });
+      await store.append(`acct-${a}`, {
+        at,
+        available: true,
+        rows: [{ currency: 'CNY', total: t, granted: '0.00', toppedUp: t }],
+      });
     }
   }
   const end = heap();
@@ -48,12 +52,19 @@ async function child(): Promise<void> {
 export async function benchMemory(): Promise<Record<string, string>> {
   const self = fileURLToPath(import.meta.url);
   const t = performance.now();
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', self, '--child'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', self, '--child'], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`memory bench child failed: ${r.stderr}`);
-  const { base, end } = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { base: number; end: number };
+  const { base, end } = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as {
+    base: number;
+    end: number;
+  };
   const growth = (end - base) / 1024 / 1024;
   const line = `${growth.toFixed(2)} MB heap growth (from cycle 1,000 to ${CYCLES.toLocaleString('en')}; target < 5 MB)`;
-  console.log(`\nmemory: ${CYCLES.toLocaleString('en')} poll cycles x ${ACCOUNTS} accounts: ${line}, took ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `\nmemory: ${CYCLES.toLocaleString('en')} poll cycles x ${ACCOUNTS} accounts: ${line}, took ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
   return { 'heap growth (100k x 5)': `${growth.toFixed(2)} MB` };
 }
 

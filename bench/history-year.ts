@@ -47,20 +47,32 @@ export async function benchYear(): Promise<Record<string, string>> {
     const size = statSync(file).size;
     const load = await timeAsync(9, () => createFileHistoryStore({ dir }).read('a'));
     const snaps = await store.read('a');
-    console.log(`\naccount-year of 1-minute readings: ${all.length.toLocaleString('en')} polls, ${written.length.toLocaleString('en')} lines written (changes + hourly heartbeats)`);
+    console.log(
+      `\naccount-year of 1-minute readings: ${all.length.toLocaleString('en')} polls, ${written.length.toLocaleString('en')} lines written (changes + hourly heartbeats)`,
+    );
     console.log(`  before rollup: ${mb(rawSize)} on disk, load ${fmt(loadRaw)}`);
-    console.log(`  after rollup (${snaps.length.toLocaleString('en')} readings): ${mb(size)} on disk (target <= 2 MB), load ${fmt(load)} (target <= 100 ms)`);
+    console.log(
+      `  after rollup (${snaps.length.toLocaleString('en')} readings): ${mb(size)} on disk (target <= 2 MB), load ${fmt(load)} (target <= 100 ms)`,
+    );
     const thresholds = { low: '20', critical: '5' };
-    for (const [label, list] of [['after rollup', snaps], ['before rollup', rawSnaps]] as const) {
+    for (const [label, list] of [
+      ['after rollup', snaps],
+      ['before rollup', rawSnaps],
+    ] as const) {
       const points = pointsFromSnapshots(list, 'CNY');
       const f = time(21, () => forecast(points, thresholds, now));
       const b = time(21, () => computeBurnRate(points, now));
       const p = time(5, () => pointsFromSnapshots(list, 'CNY'));
-      console.log(`  ${label}: forecast ${fmt(f)} (target <= 20 ms), burn rate ${fmt(b)}, snapshots->points ${fmt(p)}`);
-      if (label === 'after rollup') out['forecast (year)'] = `${fmt(f)} (+ ${fmt(p)} to build points)`;
+      console.log(
+        `  ${label}: forecast ${fmt(f)} (target <= 20 ms), burn rate ${fmt(b)}, snapshots->points ${fmt(p)}`,
+      );
+      if (label === 'after rollup')
+        out['forecast (year)'] = `${fmt(f)} (+ ${fmt(p)} to build points)`;
     }
     const check = forecast(pointsFromSnapshots(snaps, 'CNY'), thresholds, now);
-    console.log(`  sanity: forecast status ${check.status}${check.status === 'ok' ? `, ${check.perDay.expected.decimal} CNY/day` : ''}; ${Math.round((now - (snaps[0]?.at ?? now)) / DAY)} days of history`);
+    console.log(
+      `  sanity: forecast status ${check.status}${check.status === 'ok' ? `, ${check.perDay.expected.decimal} CNY/day` : ''}; ${Math.round((now - (snaps[0]?.at ?? now)) / DAY)} days of history`,
+    );
     out['year on disk'] = `${mb(size)} after rollup (${mb(rawSize)} before)`;
     out['year load'] = `${fmt(load)} after rollup (${fmt(loadRaw)} before)`;
   } finally {

@@ -10,7 +10,9 @@ import { benchMemory } from './history-memory';
 import { benchYear } from './history-year';
 
 const onlyArg = process.argv.find((a) => a.startsWith('--only'));
-const only = onlyArg ? (onlyArg.split('=')[1] ?? process.argv[process.argv.indexOf(onlyArg) + 1] ?? '').split(',') : null;
+const only = onlyArg
+  ? (onlyArg.split('=')[1] ?? process.argv[process.argv.indexOf(onlyArg) + 1] ?? '').split(',')
+  : null;
 const wanted = (name: string): boolean => !only || only.includes(name);
 
 /** A fixed CPU task, so figures from a busy or slow machine can be scaled by the reader. */
@@ -23,9 +25,16 @@ function calibrate(): number {
 }
 
 const started = performance.now();
-console.log(`Creditray benchmarks — node ${process.version}, ${process.platform}/${process.arch}, ${new Date().toISOString()}`);
-const loadavg = (await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ');
-console.log(`CPU calibration: 10M-step integer loop ${calibrate().toFixed(0)} ms (an idle 2020s laptop core: ~40 ms); load average ${loadavg}`);
+console.log(
+  `Creditray benchmarks — node ${process.version}, ${process.platform}/${process.arch}, ${new Date().toISOString()}`,
+);
+const loadavg = (await import('node:os'))
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ');
+console.log(
+  `CPU calibration: 10M-step integer loop ${calibrate().toFixed(0)} ms (an idle 2020s laptop core: ~40 ms); load average ${loadavg}`,
+);
 const summary: Record<string, string> = {};
 if (wanted('append')) Object.assign(summary, await benchAppend());
 if (wanted('year')) Object.assign(summary, await benchYear());
@@ -35,7 +44,12 @@ const ui = fileURLToPath(new URL('./ui-bench.ts', import.meta.url));
 if (wanted('ui') && existsSync(ui)) {
   console.log('\n— bench/ui-bench.ts —');
   const mod = (await import(pathToFileURL(ui).href)) as { default?: unknown; run?: unknown };
-  const fn = typeof mod.run === 'function' ? mod.run : typeof mod.default === 'function' ? mod.default : null;
+  const fn =
+    typeof mod.run === 'function'
+      ? mod.run
+      : typeof mod.default === 'function'
+        ? mod.default
+        : null;
   if (fn) await (fn as () => unknown)();
 }
 console.log('\nSummary');
