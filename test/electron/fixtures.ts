@@ -37,8 +37,13 @@ export interface LaunchedApp {
 interface Fixtures {
   fake: FakeDeepSeek;
   profile: string;
-  /** Starts the app on this test's profile; call again after a quit to relaunch on the same data. */
+  /** Starts the app on this test's profile and waits for its first window (fresh profile: onboarding). */
   launch: () => Promise<LaunchedApp>;
+  /**
+   * Starts the app again on the same profile. With accounts configured it opens no window
+   * (it lives in the tray), so this waits for no window.
+   */
+  relaunch: () => Promise<ElectronApplication>;
   /** The first launch. */
   launched: LaunchedApp;
 }
@@ -59,38 +64,54 @@ export const test = base.extend<Fixtures>({
   launch: async ({ profile }, use) => {
     const started: ElectronApplication[] = [];
     await use(async () => {
-      const launched = await launchApp(profile);
-      started.push(launched.app);
-      return launched;
+      const app = await startApp(profile);
+      started.push(app);
+      return withWindow(app, join(profile, 'data'));
     });
-    // A test that already quit leaves nothing to close.
-    for (const app of started)
-      if (app.process().exitCode === null) await app.close().catch(() => undefined);
+    await closeAll(started);
+  },
+  relaunch: async ({ profile }, use) => {
+    const started: ElectronApplication[] = [];
+    await use(async () => {
+      const app = await startApp(profile);
+      started.push(app);
+      return app;
+    });
+    await closeAll(started);
   },
   launched: async ({ launch }, use) => {
     await use(await launch());
   },
 });
 
+/** A test that already quit leaves nothing to close. */
+async function closeAll(apps: ElectronApplication[]): Promise<void> {
+  for (const app of apps)
+    if (app.process().exitCode === null) await app.close().catch(() => undefined);
+}
+
 /** Launches the built app with everything it writes kept inside `profile`. */
-async function launchApp(profile: string): Promise<LaunchedApp> {
+async function startApp(profile: string): Promise<ElectronApplication> {
   if (!ELECTRON.path) throw new Error('launch fixture used without skipWithoutElectron()');
-  const dataDir = join(profile, 'data');
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env))
     if (v !== undefined && k !== 'ELECTRON_RUN_AS_NODE') env[k] = v;
   Object.assign(env, {
-    CREDITRAY_DATA_DIR: dataDir,
+    CREDITRAY_DATA_DIR: join(profile, 'data'),
     // Linux: Electron's userData (and with it the single-instance lock) lives under XDG_CONFIG_HOME,
     // so a Creditray already running on this desktop cannot swallow the test instance.
     XDG_CONFIG_HOME: join(profile, 'config'),
     LANG: 'en_US.UTF-8',
   });
+  // On Linux Playwright adds --no-sandbox (its `chromiumSandbox` default): Chromium's OS sandbox
+  // needs a setuid helper or user namespaces that CI runners lack. The renderer's `sandbox: true`
+  // web preference is still what the window spec checks.
   const args = [ROOT];
-  // CI runners without unprivileged user namespaces can opt out of Chromium's OS sandbox;
-  // the renderer's `sandbox: true` web preference is still checked by the spec.
-  if (process.env.CREDITRAY_E2E_NO_SANDBOX === '1') args.unshift('--no-sandbox');
-  const app = await _electron.launch({ executablePath: ELECTRON.path, args, env, cwd: ROOT });
+  return _electron.launch({ executablePath: ELECTRON.path, args, env, cwd: ROOT });
+}
+
+/** Waits for the first window and binds `invoke` to its `window.creditray`. */
+async function withWindow(app: ElectronApplication, dataDir: string): Promise<LaunchedApp> {
   const window = await app.firstWindow();
   await window.waitForLoadState('domcontentloaded');
   const invoke = ((channel: string, request?: unknown) =>
