@@ -5,6 +5,7 @@
 import { UsageError, nonEmpty } from './args';
 import type { CliContext } from './context';
 import { normalizeBaseUrl } from '../core/url-policy';
+import { checkKeyInput } from '../core/account-service';
 import {
   DEFAULT_NOTIFY,
   PROVIDER_IDS,
@@ -98,6 +99,9 @@ export function resolveTargets(
       throw new UsageError(
         `the environment variable ${varName} is empty or not set (--key-env names the variable, not the key)`,
       );
+    // The same checks as the app's key field: a pasted line break or another vendor's key never leaves.
+    const checked = checkKeyInput(key, PROVIDERS[provider as ProviderId]);
+    if (!checked.ok) throw new UsageError(`--key-env ${varName}: ${checked.error.message}`);
     const base = normalizeBaseUrl(
       flags['base-url'] ?? PROVIDERS[provider as ProviderId].defaultBaseUrl,
     );

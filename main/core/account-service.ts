@@ -47,8 +47,33 @@ export function checkKeyInput(raw: string, info: ProviderInfo): Result<string, A
   if (key.length > MAX_KEY_LENGTH) {
     return bad(`The key is ${key.length} characters long, more than the ${MAX_KEY_LENGTH} any API key uses. Did you paste more than the key?`);
   }
+  const vendor = FOREIGN_KEY_PREFIXES.find(([prefix]) => key.startsWith(prefix));
+  if (vendor) {
+    return bad(
+      `This looks like ${vendor[1]} key (it starts with "${vendor[0]}"), not a ${info.displayName} key. It was not sent anywhere. Create a ${info.displayName} key at ${info.links.apiKeys}.`,
+    );
+  }
   return ok(key);
 }
+
+/**
+ * Prefixes that positively identify another vendor's key. Sending such a key to DeepSeek
+ * would hand a stranger's payment credential to a third party, so it is refused before any
+ * request; keys of unknown shape still go to the server, which decides (provider-facts.md).
+ */
+const FOREIGN_KEY_PREFIXES: readonly (readonly [string, string])[] = [
+  ['sk-proj-', 'an OpenAI project'],
+  ['sk-svcacct-', 'an OpenAI service account'],
+  ['sk-admin-', 'an OpenAI admin'],
+  ['sk-ant-', 'an Anthropic'],
+  ['sk-or-', 'an OpenRouter'],
+  ['AIza', 'a Google'],
+  ['gsk_', 'a Groq'],
+  ['xai-', 'an xAI'],
+  ['hf_', 'a Hugging Face'],
+  ['ghp_', 'a GitHub'],
+  ['github_pat_', 'a GitHub'],
+];
 
 /** "DeepSeek", "DeepSeek 2", "DeepSeek 3"...: labels are how users tell accounts apart. */
 export function uniqueLabel(wanted: string, taken: readonly string[]): string {
@@ -201,21 +226,28 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
     async remove(id) {
       const current = settings.getAccount(id);
       if (!current) return err(notFound());
+      let key: string | null = null;
       if (current.provider !== 'demo') {
+        // Held only until the settings write is known to have worked: a failed one puts it back.
+        const read = await secrets.get(id);
+        key = read.ok ? read.value : null;
         const deleted = await secrets.delete(id); // false = no key there: fine
         if (!deleted.ok) {
           return err({ code: deleted.error.code, message: andThen(deleted.error.message, 'The account was kept so its key is not left behind.') });
         }
       }
       try {
+        settings.removeAccount(id);
+      } catch (e) {
+        // The account stays, so its key and history must stay too (disk full, read-only folder).
+        const back = key === null ? null : await secrets.set(id, key);
+        if (back && !back.ok) logger.error('could not put back the key of an account that could not be removed', { accountId: id, code: back.error.code });
+        return err(writeFailure(e));
+      }
+      try {
         await deps.history?.remove(id);
       } catch (e) {
         logger.warn('could not remove history of a removed account', { accountId: id, error: toError(e).message });
-      }
-      try {
-        settings.removeAccount(id);
-      } catch (e) {
-        return err(writeFailure(e));
       }
       logger.info('account removed', { accountId: id });
       return ok(null);
