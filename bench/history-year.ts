@@ -6,7 +6,13 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFileHistoryStore, fileNameFor } from '../main/core/history/file-history-store';
-import { computeBurnRate, forecast, pointsFromSnapshots } from '../shared/analytics';
+import {
+  ANALYTICS_LOOKBACK_MS,
+  computeBurnRate,
+  forecast,
+  historyInsights,
+  pointsFromSnapshots,
+} from '../shared/analytics';
 import { DAY, fmt, mb, median, thinLikeAppender, yearOfMinutes } from './history-fixtures';
 
 function time<T>(reps: number, fn: () => T): number {
@@ -63,11 +69,15 @@ export async function benchYear(): Promise<Record<string, string>> {
       const f = time(21, () => forecast(points, thresholds, now));
       const b = time(21, () => computeBurnRate(points, now));
       const p = time(5, () => pointsFromSnapshots(list, 'CNY'));
+      const all = time(21, () =>
+        historyInsights(list, 'CNY', { thresholds, budget: { kind: 'fixed', amount: '100' }, now }),
+      );
       console.log(
-        `  ${label}: forecast ${fmt(f)} (target <= 20 ms), burn rate ${fmt(b)}, snapshots->points ${fmt(p)}`,
+        `  ${label}: forecast ${fmt(f)} (target <= 20 ms), burn rate ${fmt(b)}; all readings->points ${fmt(p)}; ` +
+          `historyInsights (points of the last ${ANALYTICS_LOOKBACK_MS / DAY} days + burn rate + forecast) ${fmt(all)}`,
       );
       if (label === 'after rollup')
-        out['forecast (year)'] = `${fmt(f)} (+ ${fmt(p)} to build points)`;
+        out['forecast (year)'] = `${fmt(f)}; with building points ${fmt(all)}`;
     }
     const check = forecast(pointsFromSnapshots(snaps, 'CNY'), thresholds, now);
     console.log(

@@ -1,5 +1,12 @@
 /** The analytics the tray, dashboard and CLI call: pure, exact, time-zone free. */
-export { type BalancePoint, DAY_MS, HOUR_MS, WEEK_MS, pointsFromSnapshots } from './points';
+export {
+  ANALYTICS_LOOKBACK_MS,
+  type BalancePoint,
+  DAY_MS,
+  HOUR_MS,
+  WEEK_MS,
+  pointsFromSnapshots,
+} from './points';
 export {
   type BalanceChange,
   type ChangeKind,
@@ -27,3 +34,4 @@ export {
   parseHistoryCsv,
 } from './history-csv';
 export { parseHistoryJson } from './history-json';
+export { type HistoryInsights, historyInsights } from './insights';

@@ -20,16 +20,38 @@ export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 export const WEEK_MS = 7 * DAY_MS;
 
+/** How far back burn rate and forecast ever look (a week, plus a week of context). */
+export const ANALYTICS_LOOKBACK_MS = 15 * DAY_MS;
+
+/** Index of the first snapshot at or after `t` in a time-sorted list (binary search). */
+function firstSnapshotAtOrAfter(snapshots: readonly Snapshot[], t: number): number {
+  let lo = 0;
+  let hi = snapshots.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((snapshots[mid] as Snapshot).at < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Turns stored snapshots into points for one currency, sorted by time. A snapshot without
  * that currency's row (or with an unreadable amount) is skipped rather than read as zero:
  * a row that flickers in and out would otherwise look like spend followed by a top-up.
- * Two snapshots at the same instant keep the later one.
+ * Two snapshots at the same instant keep the later one. With `since` (and `snapshots`
+ * sorted by time, as the store returns them) only readings from just before `since` on are
+ * converted: pass `now - ANALYTICS_LOOKBACK_MS` for burn rate and forecast on long histories.
  */
 export function pointsFromSnapshots(
   snapshots: readonly Snapshot[],
   currency: string,
+  since?: number,
 ): BalancePoint[] {
+  if (since !== undefined) {
+    const from = Math.max(0, firstSnapshotAtOrAfter(snapshots, since) - 1);
+    if (from > 0) snapshots = snapshots.slice(from);
+  }
   const out: BalancePoint[] = [];
   let sorted = true;
   for (const s of snapshots) {
