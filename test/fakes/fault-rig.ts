@@ -43,11 +43,17 @@ export interface CycleRecord {
 export interface FaultRigOptions {
   ds: FakeDeepSeek;
   http?: Http;
+  /** The client's per-request timeout; generous by default so a loaded machine never fakes a fault. */
   timeoutMs?: number;
   accounts?: number;
   settings?: Partial<AppSettings>;
-  /** Wraps the real provider (e.g. to count concurrent polls). */
-  wrap?: (p: Provider) => Provider;
+}
+
+/** Balance requests as the provider saw them, from call to parsed answer (body included). */
+export interface PollStats {
+  calls: number;
+  inFlight: number;
+  maxInFlight: number;
 }
 
 export interface FaultRig {
@@ -59,6 +65,9 @@ export interface FaultRig {
   /** logger.error lines: the core logs a bug there (a provider or poll that threw). */
   bugs: string[];
   accounts: AccountConfig[];
+  stats: PollStats;
+  /** Changes the client timeout from the next request on (short only while a hang is tested). */
+  setTimeoutMs(ms: number): void;
   status(id?: string): AccountStatus;
   /** Starts monitoring and waits for the first poll of every account. */
   start(): Promise<CycleRecord>;
@@ -93,8 +102,22 @@ export const realDelay = (ms: number) => new Promise<void>((r) => setTimeout(r, 
 export function createFaultRig(opts: FaultRigOptions): FaultRig {
   const clock = new FakeClock();
   const http = opts.http ?? createNodeHttp();
-  const real = createDeepSeekProvider({ http, timeoutMs: opts.timeoutMs ?? 150, now: () => clock.now() });
-  const provider = opts.wrap ? opts.wrap(real) : real;
+  let timeoutMs = opts.timeoutMs ?? 10_000;
+  const stats: PollStats = { calls: 0, inFlight: 0, maxInFlight: 0 };
+  const client = () => createDeepSeekProvider({ http, timeoutMs, now: () => clock.now() });
+  const provider: Provider = {
+    ...client(),
+    async fetchBalance(req) {
+      stats.calls++;
+      stats.inFlight++;
+      stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+      try {
+        return await client().fetchBalance(req);
+      } finally {
+        stats.inFlight--;
+      }
+    },
+  };
   const secrets = createMemorySecretStore();
   const history = new MemoryHistory();
   const notes: NotificationRequest[] = [];
@@ -146,6 +169,8 @@ export function createFaultRig(opts: FaultRigOptions): FaultRig {
     notes,
     bugs,
     accounts,
+    stats,
+    setTimeoutMs: (ms) => void (timeoutMs = ms),
     status,
     async start() {
       monitor.setAccounts(accounts, settings, 'en-US');

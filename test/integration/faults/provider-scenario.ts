@@ -30,6 +30,8 @@ export interface FaultCase {
   message: RegExp;
   /** Retry-After the server sends, in ms (the scheduler must wait at least this long). */
   retryAfterMs?: number;
+  /** A short client timeout used only during the fault (hangs and stalls). */
+  timeoutMs?: number;
 }
 
 /** Totals over every scenario run in one file, for the report line. */
@@ -40,6 +42,15 @@ export function expectedBackoff(n: number, retryAfterMs = 0): number {
   const backoff = Math.max(BASE_MS, Math.min(BASE_MS * 2 ** n, BACKOFF_CAP_MS));
   return Math.max(backoff, Math.min(retryAfterMs, MAX_RETRY_AFTER_MS));
 }
+
+const inject = (rig: FaultRig, fc: FaultCase, ds: FakeDeepSeek) => {
+  if (fc.timeoutMs) rig.setTimeoutMs(fc.timeoutMs);
+  fc.inject(ds);
+};
+const clear = (rig: FaultRig, fc: FaultCase, ds: FakeDeepSeek) => {
+  fc.clear(ds);
+  rig.setTimeoutMs(10_000);
+};
 
 const setTotal = (ds: FakeDeepSeek, total: string) => ds.setBalance({ rows: [cnyRow(total), ZERO_USD_ROW], available: true });
 
@@ -76,14 +87,14 @@ export async function runFaultScenario(fc: FaultCase, opts: FaultRigOptions): Pr
 
     // The balance drops to 15.00 while the fault hides it.
     setTotal(opts.ds, '15.00');
-    fc.inject(opts.ds);
+    inject(rig, fc, opts.ds);
     const stretch = await faultStretch(rig, fc, 5, '110.00');
     const delays = stretch.map((c) => c.delayMs);
     expect(delays[delays.length - 1], `${fc.name}: the backoff reaches its cap`).toBe(expectedBackoff(99, fc.retryAfterMs));
     for (let i = 1; i < delays.length; i++) expect(delays[i]!).toBeGreaterThanOrEqual(delays[i - 1]!);
     expect(rig.notes, `${fc.name}: a fault alone never notifies`).toHaveLength(0);
 
-    fc.clear(opts.ds);
+    clear(rig, fc, opts.ds);
     const clearedAt = rig.clock.now();
     const promised = rig.status().nextCheckAt!;
     const low = await rig.cycle();
@@ -94,9 +105,9 @@ export async function runFaultScenario(fc: FaultCase, opts: FaultRigOptions): Pr
     expect(rig.notes.map((n) => n.kind)).toEqual(['low']);
 
     setTotal(opts.ds, '0.00');
-    fc.inject(opts.ds);
+    inject(rig, fc, opts.ds);
     await faultStretch(rig, fc, 2, '15.00');
-    fc.clear(opts.ds);
+    clear(rig, fc, opts.ds);
     expect(await rig.cycle()).toMatchObject({ level: 'depleted', stale: false, total: '0.00', delayMs: BASE_MS });
     setTotal(opts.ds, '110.00');
     expect(await rig.cycle()).toMatchObject({ level: 'healthy', stale: false, total: '110.00' });

@@ -80,8 +80,8 @@ const divert = (origin: () => string): Pick<FaultCase, 'inject' | 'clear'> => ({
 });
 
 const cases: FaultCase[] = [
-  { name: 'a server that never answers (timeout)', ...persistent({ kind: 'hang' }), kinds: ['timeout'], message: /127\.0\.0\.1:\d+ did not answer within 0\.2 s/ },
-  { name: 'a server that stalls mid-body (timeout)', ...persistent({ kind: 'stall' }), kinds: ['timeout'], message: /127\.0\.0\.1:\d+ did not answer within 0\.2 s/ },
+  { name: 'a server that never answers (timeout)', ...persistent({ kind: 'hang' }), kinds: ['timeout'], message: /127\.0\.0\.1:\d+ did not answer within 0\.3 s/, timeoutMs: 300 },
+  { name: 'a server that stalls mid-body (timeout)', ...persistent({ kind: 'stall' }), kinds: ['timeout'], message: /127\.0\.0\.1:\d+ did not answer within 0\.3 s/, timeoutMs: 300 },
   { name: 'a connection reset mid-body', ...persistent({ kind: 'reset' }), kinds: ['network'], message: /cut before the answer was complete/ },
   { name: 'connection refused (closed port)', ...divert(() => `http://127.0.0.1:${closedPort}`), kinds: ['network'], message: /refused the connection/ },
   {
