@@ -2,10 +2,10 @@
  * App-wide settings (applied as soon as they change, like a native preferences window)
  * and one panel per account (edited, then saved, because they hold typed amounts).
  */
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreditrayApi, InvokeRequest } from '../../../shared/ipc';
-import { LANGUAGES, THEMES, type AppState } from '../../../shared/model';
+import { LANGUAGES, THEMES, type AppSettings, type AppState } from '../../../shared/model';
 import { AccountSettings } from './AccountSettings';
 import { intervalLabel, POLL_CHOICES } from './intervals';
 
@@ -19,8 +19,19 @@ interface Props {
 export function SettingsView({ api, state, focusAccountId }: Props) {
   const { t } = useTranslation();
   const ids = { lang: useId(), theme: useId(), poll: useId(), login: useId() };
-  const s = state.settings;
-  const update = (patch: InvokeRequest<'settings:update'>) => void api.invoke('settings:update', patch);
+  // Shown at once (a switch must not flick back while main saves); dropped when main answers,
+  // so a refused change falls back to what main really holds.
+  const [pending, setPending] = useState<Partial<AppSettings>>({});
+  const s: AppSettings = { ...state.settings, ...pending };
+  const update = async (patch: InvokeRequest<'settings:update'>) => {
+    setPending((p) => ({ ...p, ...patch }));
+    await api.invoke('settings:update', patch);
+    setPending((p) => {
+      const next = { ...p };
+      for (const k of Object.keys(patch) as (keyof AppSettings)[]) delete next[k];
+      return next;
+    });
+  };
   const pollChoices = POLL_CHOICES.includes(s.pollIntervalSec) ? POLL_CHOICES : [...POLL_CHOICES, s.pollIntervalSec].sort((a, b) => a - b);
 
   useEffect(() => {
@@ -36,7 +47,7 @@ export function SettingsView({ api, state, focusAccountId }: Props) {
         <h2 id="general-title" className="panel-title">{t('settings.general')}</h2>
         <div className="setting-row">
           <label htmlFor={ids.lang}>{t('settings.language')}</label>
-          <select id={ids.lang} value={s.language} onChange={(e) => update({ language: e.target.value as (typeof LANGUAGES)[number] })}>
+          <select id={ids.lang} value={s.language} onChange={(e) => void update({ language: e.target.value as (typeof LANGUAGES)[number] })}>
             {LANGUAGES.map((l) => (
               <option key={l} value={l} lang={l === 'system' ? undefined : l}>{t(`settings.languages.${l}`)}</option>
             ))}
@@ -44,7 +55,7 @@ export function SettingsView({ api, state, focusAccountId }: Props) {
         </div>
         <div className="setting-row">
           <label htmlFor={ids.theme}>{t('settings.theme')}</label>
-          <select id={ids.theme} value={s.theme} onChange={(e) => update({ theme: e.target.value as (typeof THEMES)[number] })}>
+          <select id={ids.theme} value={s.theme} onChange={(e) => void update({ theme: e.target.value as (typeof THEMES)[number] })}>
             {THEMES.map((th) => (
               <option key={th} value={th}>{t(`settings.themes.${th}`)}</option>
             ))}
@@ -55,7 +66,7 @@ export function SettingsView({ api, state, focusAccountId }: Props) {
             <label htmlFor={ids.poll}>{t('settings.pollInterval')}</label>
             <p className="muted small">{t('settings.pollHint')}</p>
           </div>
-          <select id={ids.poll} value={s.pollIntervalSec} onChange={(e) => update({ pollIntervalSec: Number(e.target.value) })}>
+          <select id={ids.poll} value={s.pollIntervalSec} onChange={(e) => void update({ pollIntervalSec: Number(e.target.value) })}>
             {pollChoices.map((sec) => (
               <option key={sec} value={sec}>{intervalLabel(t, sec)}</option>
             ))}
@@ -63,7 +74,7 @@ export function SettingsView({ api, state, focusAccountId }: Props) {
         </div>
         <div className="setting-row">
           <label htmlFor={ids.login}>{t('settings.launchAtLogin')}</label>
-          <input id={ids.login} type="checkbox" role="switch" className="switch" checked={s.launchAtLogin} onChange={(e) => update({ launchAtLogin: e.target.checked })} />
+          <input id={ids.login} type="checkbox" role="switch" className="switch" checked={s.launchAtLogin} onChange={(e) => void update({ launchAtLogin: e.target.checked })} />
         </div>
       </section>
       <h2 className="section-title">{t('settings.accounts')}</h2>

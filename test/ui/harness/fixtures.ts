@@ -57,6 +57,12 @@ export const test = base.extend<{ harness: Harness; systemLocale: string }, { or
   systemLocale: ['en-US', { option: true }],
   harness: async ({ page, origin, backendModule, systemLocale }, use) => {
     const backend = await backendModule.startBackend({ trustedOrigin: origin, systemLocale });
+    // Any script error or CSP violation in the window fails the test that caused it.
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
     const invokes: string[] = [];
     await page.exposeBinding('__creditrayInvoke', (source, channel: string, payload: unknown) => {
       invokes.push(channel.replace(/^creditray:/, ''));
@@ -95,6 +101,7 @@ export const test = base.extend<{ harness: Harness; systemLocale: string }, { or
     await use(harness);
     off();
     await backend.close();
+    expect(pageErrors, 'errors in the page console').toEqual([]);
   },
 });
 
