@@ -83,7 +83,7 @@ export const zhCN: Messages = {
     ranges: { '24h': '24 小时', '7d': '7 天', '30d': '30 天', '1y': '1 年', all: '全部' },
     series: { total: '总额', granted: '赠送', toppedUp: '充值' },
     thresholds: { low: '偏低阈值', critical: '告急阈值' },
-    topUpMarker: '充值',
+    topUpMarker: '充值时点',
     empty: '暂无历史记录',
     emptyHint: '查询几次之后，余额记录会显示在这里。',
     loading: '正在载入历史…',
