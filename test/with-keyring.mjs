@@ -18,7 +18,8 @@ const cmd = ['npx', '--no-install', ...args];
 
 if (process.platform !== 'linux' || !has('dbus-run-session') || !has('gnome-keyring-daemon')) {
   console.log('[with-keyring] no dbus-run-session/gnome-keyring-daemon here: keychain tests will skip.');
-  const r = spawnSync(cmd[0], cmd.slice(1), { stdio: 'inherit' });
+  // npx is a .cmd on Windows, which Node 20.12+ only runs through a shell.
+  const r = spawnSync(cmd[0], cmd.slice(1), { stdio: 'inherit', shell: process.platform === 'win32' });
   process.exit(r.status ?? 1);
 }
 
