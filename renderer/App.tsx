@@ -9,7 +9,7 @@ import type { CreditrayApi } from '../shared/ipc';
 import type { AppState } from '../shared/model';
 import { getBridge } from './app/bridge';
 import { useAppState } from './app/useAppState';
-import { useNavigation, type Route } from './app/useNavigation';
+import { listenForNavigation, useNavigation, type Route } from './app/useNavigation';
 import { useTheme } from './app/useTheme';
 import { StateBlock } from './components/StateBlock';
 import { Sidebar } from './components/Sidebar';
@@ -23,11 +23,12 @@ import { applyLanguage } from './i18n';
 const HistoryView = lazy(() => import('./features/history/HistoryView'));
 
 const api = getBridge();
+listenForNavigation(api);
 
 /** Root component; everything below receives `api` explicitly (easy to follow, easy to test). */
 export function App() {
   const load = useAppState(api);
-  const [route, go] = useNavigation(api);
+  const [route, go] = useNavigation();
   const state = load.phase === 'ready' ? load.state : null;
   useTheme(state?.settings.theme ?? 'system');
   useLayoutEffect(() => {

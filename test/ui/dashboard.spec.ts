@@ -96,3 +96,15 @@ test('a navigate push from main (tray menu) opens the diagnosis view for that ac
   await expect(page.getByRole('heading', { level: 1, name: 'Why am I getting 402?' })).toBeVisible();
   await expect(page.locator(`section[data-account="${id}"]`)).toContainText('Work');
 });
+
+test('a navigate push that arrives as the page loads, before React has mounted, is not lost', async ({ harness }) => {
+  const { page } = harness;
+  await harness.open();
+  await harness.addGoodAccount('Work');
+  // Main sends a pending navigation on did-finish-load; DOMContentLoaded is as early as that gets.
+  await page.addInitScript({
+    content: `document.addEventListener('DOMContentLoaded', () => window.__creditrayPush('creditray:navigate', { view: 'settings' }));`,
+  });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+});
