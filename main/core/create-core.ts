@@ -11,6 +11,9 @@ import { createMonitor } from './monitor';
 import { createProviders } from './providers/registry';
 import { createFileHistoryStore } from './history/file-history-store';
 import { historyDir } from './data-dir';
+import { HistoryStorageError } from './history/errors';
+import { historyText } from '../../shared/i18n/history';
+import { resolveLanguage } from '../../shared/i18n/language';
 import { systemClock, type Clock, type HistoryStore, type Http, type Logger, type Notifier, type SecretStore } from './ports';
 import type { AppState } from '../../shared/model';
 import { err, ok, toError } from '../../shared/result';
@@ -28,23 +31,54 @@ export interface CoreDeps {
   demo: boolean;
   clock?: Clock;
   /** Tests inject an in-memory store; the app uses the durable file store. */
-  history?: HistoryStore & { close?(): Promise<void> };
+  history?: HistoryStore & { close?(): Promise<void>; compact?(): Promise<void> };
   random?: () => number;
 }
+
+const COMPACT_FIRST_MS = 10 * 60_000;
+const COMPACT_EVERY_MS = 24 * 3_600_000;
 
 /** Builds and starts the core; polling begins immediately for every configured account. */
 export async function createCore(deps: CoreDeps): Promise<CoreApi> {
   const clock = deps.clock ?? systemClock;
   const now = () => clock.now();
   const settings = createSettingsStore({ store: deps.conf, now });
-  const history = deps.history ?? createFileHistoryStore({ dir: historyDir(deps.dataDir), now, logger: deps.logger });
+  const history: HistoryStore & { close?(): Promise<void>; warnings?(): string[] } =
+    deps.history ?? createFileHistoryStore({ dir: historyDir(deps.dataDir), now, logger: deps.logger });
   const providers = createProviders({ http: deps.http, now });
   const accounts = createAccountService({ settings, secrets: deps.secrets, providers, history, logger: deps.logger, now });
+  const lang = () => resolveLanguage(settings.getSettings().language, deps.systemLocale);
+  /** A failed history write (disk full, read-only) is shown until a later write works; polling goes on. */
+  let historyFailure: unknown = null;
+  const watchedHistory: HistoryStore = {
+    read: (id, range) => history.read(id, range),
+    remove: (id) => history.remove(id),
+    async append(id, snapshot) {
+      try {
+        await history.append(id, snapshot);
+        historyFailure = null;
+      } catch (e) {
+        historyFailure = e;
+        throw e;
+      }
+    },
+  };
+  const historyNotices = (): AppState['notices'] => {
+    const out: AppState['notices'] = [];
+    if (historyFailure !== null) {
+      const e = historyFailure;
+      const code = e instanceof HistoryStorageError ? e.code : 'history-io';
+      const detail = e instanceof HistoryStorageError ? (e.osCode ?? e.message) : toError(e).message.slice(0, 120);
+      out.push({ code, message: historyText(lang(), code, { dir: historyDir(deps.dataDir), detail }) });
+    }
+    if ((history.warnings?.() ?? []).length > 0) out.push({ code: 'history-repaired', message: historyText(lang(), 'history.repaired') });
+    return out;
+  };
   const monitor = createMonitor({
     clock,
     providers,
     secrets: deps.secrets,
-    history,
+    history: watchedHistory,
     notifier: deps.notifier,
     logger: deps.logger,
     random: deps.random,
@@ -61,7 +95,7 @@ export async function createCore(deps: CoreDeps): Promise<CoreApi> {
         .filter((s) => s !== undefined),
       settings: settings.getSettings(),
       systemLocale: deps.systemLocale,
-      notices: [...settings.notices(), ...runtimeNotices],
+      notices: [...settings.notices(), ...runtimeNotices, ...historyNotices()],
     };
   };
   const emit = () => {
@@ -82,6 +116,17 @@ export async function createCore(deps: CoreDeps): Promise<CoreApi> {
 
   monitor.onChange(emit);
   sync();
+
+  // Roll old history up into hourly/daily tiers off the hot path: shortly after start, then daily.
+  let compactTimer: unknown = null;
+  const scheduleCompaction = (delayMs: number) => {
+    compactTimer = clock.setTimeout(() => {
+      void (history.compact?.() ?? Promise.resolve())
+        .catch((e) => deps.logger.warn('history compaction failed', { error: toError(e).message }))
+        .finally(() => scheduleCompaction(COMPACT_EVERY_MS));
+    }, delayMs);
+  };
+  if (history.compact) scheduleCompaction(COMPACT_FIRST_MS);
   if (deps.demo && !settings.listAccounts().some((a) => a.provider === 'demo')) {
     const r = await accounts.add({ provider: 'demo', label: 'Demo', key: '' });
     if (!r.ok) runtimeNotices.push({ code: r.error.code, message: r.error.message });
@@ -139,6 +184,7 @@ export async function createCore(deps: CoreDeps): Promise<CoreApi> {
     onResume: () => monitor.onResume(),
     onOnline: () => monitor.onOnline(),
     async stop() {
+      if (compactTimer !== null) clock.clearTimeout(compactTimer);
       await monitor.stop();
       await history.close?.();
     },
