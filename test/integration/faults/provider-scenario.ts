@@ -34,6 +34,10 @@ export interface FaultCase {
   timeoutMs?: number;
 }
 
+/** Unhandled rejections seen while scenarios run (vitest would also fail the run on them). */
+export const unhandled: unknown[] = [];
+process.on('unhandledRejection', (reason) => void unhandled.push(reason));
+
 /** Totals over every scenario run in one file, for the report line. */
 export const tally = { scenarios: 0, faultsInjected: 0, cycles: 0, notifications: 0 };
 
@@ -117,6 +121,7 @@ export async function runFaultScenario(fc: FaultCase, opts: FaultRigOptions): Pr
     expect(rig.notes.map((n) => n.kind), `${fc.name}: one notification per real change`).toEqual(['low', 'depleted', 'recovered']);
     tally.notifications += rig.notes.length;
     expect(rig.bugs, `${fc.name}: nothing logged as a bug`).toEqual([]);
+    expect(unhandled, `${fc.name}: no unhandled rejection`).toEqual([]);
   } finally {
     fc.clear(opts.ds); // a failed row must not leak its fault into the next one
     await rig.stop();

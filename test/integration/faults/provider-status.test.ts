@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDeepSeek, type FakeDeepSeek, type FakeReply } from '../../fakes/deepseek-server';
+import { createFaultRig } from '../../fakes/fault-rig';
 import { runFaultScenario, tally, type FaultCase } from './provider-scenario';
 
 let ds: FakeDeepSeek;
@@ -33,6 +34,7 @@ const cases: FaultCase[] = [
   { name: '200 with an empty body', ...persistent({ kind: 'empty' }), kinds: ['bad-response'], message: /empty body/ },
   { name: '503 with an empty body', ...persistent({ kind: 'empty', status: 503 }), kinds: ['server'], message: /overloaded \(503\)/ },
   { name: '200 with plain text', ...persistent({ kind: 'raw', status: 200, headers: { 'content-type': 'text/plain' }, body: 'upstream connect error' }), kinds: ['bad-response'], message: /not JSON: "upstream connect error"/ },
+  { name: '200 with a 2 MiB body (something in between is answering)', ...persistent({ kind: 'raw', status: 200, headers: { 'content-type': 'application/json' }, body: ' '.repeat(2 * 1024 * 1024) }), kinds: ['bad-response'], message: /larger than 1024 KiB/ },
 ];
 
 describe('provider faults: HTTP errors, rate limits and non-API pages, each for many polls', () => {
@@ -43,5 +45,31 @@ describe('provider faults: HTTP errors, rate limits and non-API pages, each for 
   it('ran every row through the whole story', () => {
     expect(tally.scenarios).toBe(cases.length);
     expect(tally.notifications).toBe(3 * cases.length);
+  });
+});
+
+describe('a redirect (captive portal or moved gateway) for many polls', () => {
+  it('never follows it with the key, shows an error naming where it points, keeps the last balance, backs off, and recovers', async () => {
+    ds.reset();
+    const rig = createFaultRig({ ds });
+    try {
+      await rig.start();
+      ds.setPersistent({ kind: 'redirect', location: 'http://portal.example/login' });
+      const delays: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const c = await rig.cycle();
+        expect(c).toMatchObject({ level: 'error', stale: true, total: '110.00', errorKind: 'config' });
+        expect(c.errorMessage).toMatch(/redirects \(302\) to portal\.example; the key is not sent along redirects/);
+        delays.push(c.delayMs);
+      }
+      expect(delays).toEqual([600_000, 1_200_000, 1_800_000, 1_800_000, 1_800_000]);
+      expect(ds.requests.every((r) => r.path === '/user/balance')).toBe(true);
+      ds.setPersistent(null);
+      expect(await rig.cycle()).toMatchObject({ level: 'healthy', stale: false, errorKind: null, delayMs: 300_000 });
+      expect(rig.notes).toEqual([]);
+    } finally {
+      ds.setPersistent(null);
+      await rig.stop();
+    }
   });
 });

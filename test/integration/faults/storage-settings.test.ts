@@ -196,3 +196,29 @@ describe('settings writes failing while the app runs', () => {
     }
   });
 });
+
+describe('launching on a read-only data folder', () => {
+  it.skipIf(!canMount)('for real (a tmpfs mounted read-only before launch): loads the saved accounts and settings, polls, and refuses changes in words (needs root to mount)', async () => {
+    mount ??= mountTinyTmpfs();
+    const m = mount!;
+    const dir = mkdtempSync(join(m.dir, 'ro-'));
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ version: 1, settings: { pollIntervalSec: 600 }, accounts: [account('keep', 'Kept')] }));
+    m.readOnly(true);
+    count.faults++;
+    let rig: FaultCore | null = null;
+    try {
+      rig = await startFaultCore({ ds, secrets: createMemorySecretStore({ keep: FAKE_DEEPSEEK_KEY }), conf: launchConf(dir), dataDir: dir });
+      await rig.idle();
+      expect(rig.account()).toMatchObject({ level: 'healthy', account: { label: 'Kept' } });
+      expect(rig.core.getState().settings.pollIntervalSec).toBe(600);
+      expect(rig.core.getState().notices).toEqual([]);
+      const r = await rig.core.updateSettings({ theme: 'dark' });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.message).toMatch(/read-only disk \(EROFS\)/);
+      expect(await rig.nextPoll()).toMatchObject({ level: 'healthy' });
+    } finally {
+      await rig?.core.stop();
+      m.readOnly(false);
+    }
+  });
+});
