@@ -11,6 +11,8 @@ import type { NotificationRequest } from '../../../main/core/ports';
 import { createMemorySecretStore, type MemorySecretStore } from '../../fakes/memory-secret-store';
 import { FAKE_DEEPSEEK_KEY, ZERO_USD_ROW, cnyRow, startFakeDeepSeek, type FakeDeepSeek } from '../../fakes/deepseek-server';
 import type { AppState } from '../../../shared/model';
+import { FakeClock } from '../../fakes/fake-clock';
+import { MemoryHistory } from '../../fakes/memory-history';
 
 let ds: FakeDeepSeek;
 let dataDir: string;
@@ -117,5 +119,32 @@ describe('createCore', () => {
     expect(secrets.entries.has(added.value.id)).toBe(false);
     expect(core.getState().accounts.map((a) => a.account.provider)).toEqual(['demo']);
     expect((await core.refresh('no-such-id')).ok).toBe(false);
+  });
+
+  it('compacts history off the hot path: ten minutes after start, then daily, and not after stop', async () => {
+    const clock = new FakeClock();
+    const history = Object.assign(new MemoryHistory(), { compactions: 0, async compact() { this.compactions++; } });
+    core = await createCore({
+      dataDir,
+      http: createNodeHttp(),
+      secrets,
+      conf: new Conf({ cwd: dataDir, configName: 'config', projectName: 'creditray' }),
+      notifier: { show: (n) => notes.push(n) },
+      logger: silentLogger,
+      systemLocale: 'en-US',
+      demo: false,
+      clock,
+      history,
+    });
+    await clock.advance(9 * 60_000);
+    expect(history.compactions).toBe(0);
+    await clock.advance(60_000);
+    expect(history.compactions).toBe(1);
+    await clock.advance(24 * 3_600_000);
+    expect(history.compactions).toBe(2);
+    await core.stop();
+    core = undefined;
+    await clock.advance(48 * 3_600_000);
+    expect(history.compactions).toBe(2);
   });
 });
