@@ -10,6 +10,7 @@ import { shellText } from '../../shared/i18n/shell';
 import { err, toError } from '../../shared/result';
 import type { CoreApi } from '../core/app-core';
 import type { Logger } from '../core/ports';
+import { scrubSecrets } from '../core/providers/http-errors';
 import { handlers, type HandlerContext } from './ipc-handlers';
 import { originForLog } from './trusted-sender';
 
@@ -54,13 +55,18 @@ export async function dispatchInvoke<C extends InvokeChannel>(
   try {
     return await handler(parsed.data, ctx);
   } catch (e) {
-    // The payload may carry an API key: log the channel and the error, never the request.
-    deps.logger.error('ipc handler threw', { channel, error: toError(e).message });
-    return err({
-      code: 'internal',
-      message: shellText(langOf(deps.core), 'internal', { error: toError(e).message }),
-    });
+    // The payload may carry an API key: log the channel and the error, never the request,
+    // and scrub the key from the error too (a bug could put it into its own message).
+    const error = scrubSecrets(toError(e).message, keyOf(parsed.data));
+    deps.logger.error('ipc handler threw', { channel, error });
+    return err({ code: 'internal', message: shellText(langOf(deps.core), 'internal', { error }) });
   }
+}
+
+/** The API key a request carries (accounts:add, accounts:replace-key), if any. */
+function keyOf(data: unknown): string | undefined {
+  const key = (data as { key?: unknown } | undefined)?.key;
+  return typeof key === 'string' && key.trim() ? key.trim() : undefined;
 }
 
 /** The user's language for this layer's own messages; English if the core cannot say. */
