@@ -77,6 +77,8 @@ export function createLogger(opts: LoggerOptions = {}): RedactingLogger {
     addSecret(secret) {
       const s = secret.trim();
       if (s) registered.add(s);
+      // The part after `sk-` is the secret too (a relay or a careless line may drop the prefix).
+      if (s.startsWith('sk-') && s.length - 3 >= MIN_SECRET_LENGTH) registered.add(s.slice(3));
     },
   };
 }

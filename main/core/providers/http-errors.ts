@@ -24,6 +24,9 @@ export function providerError(
 export function scrubSecrets(text: string, key?: string): string {
   let out = text;
   if (key && key.length >= 4) out = out.split(key).join('[key]');
+  // A relay may echo the key without its prefix; that part is just as usable.
+  const body = key?.startsWith('sk-') ? key.slice(3) : '';
+  if (body.length >= 8) out = out.split(body).join('[key]');
   return out
     .replace(/\bsk-[A-Za-z0-9_-]{6,}/g, 'sk-…')
     .replace(/\bBearer\s+[A-Za-z0-9._~+/=-]{6,}/gi, 'Bearer …');
