@@ -43,7 +43,7 @@ export async function createCore(deps: CoreDeps): Promise<CoreApi> {
   const clock = deps.clock ?? systemClock;
   const now = () => clock.now();
   const settings = createSettingsStore({ store: deps.conf, now });
-  const history: HistoryStore & { close?(): Promise<void>; warnings?(): string[] } =
+  const history: HistoryStore & { close?(): Promise<void>; warnings?(): string[]; compact?(): Promise<void> } =
     deps.history ?? createFileHistoryStore({ dir: historyDir(deps.dataDir), now, logger: deps.logger });
   const providers = createProviders({ http: deps.http, now });
   const accounts = createAccountService({ settings, secrets: deps.secrets, providers, history, logger: deps.logger, now });
@@ -122,7 +122,7 @@ export async function createCore(deps: CoreDeps): Promise<CoreApi> {
   const scheduleCompaction = (delayMs: number) => {
     compactTimer = clock.setTimeout(() => {
       void (history.compact?.() ?? Promise.resolve())
-        .catch((e) => deps.logger.warn('history compaction failed', { error: toError(e).message }))
+        .catch((e: unknown) => deps.logger.warn('history compaction failed', { error: toError(e).message }))
         .finally(() => scheduleCompaction(COMPACT_EVERY_MS));
     }, delayMs);
   };
