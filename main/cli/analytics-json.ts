@@ -53,8 +53,13 @@ export function analyticsJson(status: AccountStatus, history: readonly Snapshot[
   const currency = status.headline?.currency;
   if (!currency) return { burnRate: null, forecast: null };
   const readings = status.snapshot && !status.stale ? [...history, status.snapshot] : [...history];
-  const points = pointsFromSnapshots(readings, currency);
-  const burn = computeBurnRate(points, now);
+  const { account } = status;
+  const insights = historyInsights(readings, currency, {
+    thresholds: thresholdsFor(account, currency),
+    budget: account.budget,
+    now,
+  });
+  const burn = insights.burnRate;
   return {
     burnRate: {
       currency,
@@ -62,9 +67,6 @@ export function analyticsJson(status: AccountStatus, history: readonly Snapshot[
       day: rateJson(burn.day),
       week: rateJson(burn.week),
     },
-    forecast: {
-      currency,
-      ...forecastJson(forecast(points, thresholdsFor(status.account, currency), now)),
-    },
+    forecast: { currency, ...forecastJson(insights.forecast) },
   };
 }
