@@ -87,8 +87,10 @@ export async function startFaultCore(opts: FaultCoreOptions): Promise<FaultCore>
     idle,
     async nextPoll() {
       await idle();
-      const due = clock.nextDue();
-      if (due === null) throw new Error('nothing is scheduled');
+      // The accounts' own next checks, not the clock's next timer (history compaction has one too).
+      const dues = core.getState().accounts.map((a) => a.nextCheckAt ?? Infinity);
+      const due = Math.min(...dues);
+      if (!Number.isFinite(due)) throw new Error('nothing is scheduled');
       await clock.advance(due - clock.now());
       await idle();
       return account();
