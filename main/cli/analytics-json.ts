@@ -2,13 +2,7 @@
  * `burnRate` and `forecast` for `check --json`: the same analytics the dashboard shows,
  * computed from the account's saved history plus this reading. Times become ISO strings.
  */
-import {
-  computeBurnRate,
-  forecast,
-  pointsFromSnapshots,
-  type Forecast,
-  type Rate,
-} from '../../shared/analytics';
+import { historyInsights, type Forecast, type Rate } from '../../shared/analytics';
 import { thresholdsFor } from '../../shared/level';
 import { microsToDecimal } from '../../shared/money';
 import type { AccountStatus, Snapshot } from '../../shared/model';
