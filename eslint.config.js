@@ -19,6 +19,34 @@ const noNode = {
   message: 'shared/ and renderer/ run in the browser too: no Node built-ins.',
 };
 
+/**
+ * Electron security checklist as lint (Electronegativity is not a dependency here): each entry
+ * names an insecure setting or call; SECURITY.md lists what they guard.
+ */
+const prop = (name, value) =>
+  `Property:matches([key.name='${name}'], [key.value='${name}'])${value === undefined ? '' : `[value.value=${value}]`}`;
+const call = (method) => `CallExpression[callee.property.name='${method}']`;
+const electronChecks = [
+  [prop('nodeIntegration', true), 'nodeIntegration: true gives web content Node: keep it false.'],
+  [prop('nodeIntegrationInWorker', true), 'nodeIntegrationInWorker: true gives workers Node: keep it false.'],
+  [prop('nodeIntegrationInSubFrames', true), 'nodeIntegrationInSubFrames: true gives iframes Node: keep it false.'],
+  [prop('contextIsolation', false), 'contextIsolation: false lets the page reach the preload: keep it true.'],
+  [prop('sandbox', false), 'sandbox: false un-sandboxes the renderer: keep it true.'],
+  [prop('webSecurity', false), 'webSecurity: false disables the same-origin policy: keep it true.'],
+  [prop('allowRunningInsecureContent', true), 'allowRunningInsecureContent: true loads http into an https page.'],
+  [prop('experimentalFeatures', true), 'experimentalFeatures: true enables untested Chromium features.'],
+  [prop('enableBlinkFeatures'), 'enableBlinkFeatures turns on Chromium features outside the security review.'],
+  [prop('webviewTag', true), 'webviewTag: true lets the page embed other sites with its own preferences.'],
+  [call('executeJavaScript'), 'executeJavaScript runs strings as code in the page: use IPC through the preload.'],
+  [`${call('insertCSS')}:not([arguments.0.type='Literal'])`, 'insertCSS with a computed string can inject styles from input: pass a literal.'],
+  [`${call('setPermissionRequestHandler')} CallExpression[arguments.0.value=true]`, 'Permission requests are denied, never granted (window.ts).'],
+];
+const openExternalCheck = [
+  `${call('openExternal')}[callee.object.name='shell']`,
+  'shell.openExternal only in main/shell/external.ts, behind the https allowlist.',
+];
+const restrictedSyntax = (checks) => ['error', ...checks.map(([selector, message]) => ({ selector, message }))];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'coverage/', 'test/ui/app/dist/'] },
   js.configs.recommended,
@@ -52,6 +80,14 @@ export default tseslint.config(
   {
     files: ['main/shell/ipc-main.ts', 'main/preload.ts', 'test/fakes/**', 'test/electron/**', 'test/ui/harness/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['main/**/*.ts', 'renderer/**/*.{ts,tsx}', 'shared/**/*.ts', 'scripts/**/*.ts'],
+    rules: { 'no-restricted-syntax': restrictedSyntax([...electronChecks, openExternalCheck]) },
+  },
+  {
+    files: ['main/shell/external.ts'],
+    rules: { 'no-restricted-syntax': restrictedSyntax(electronChecks) },
   },
   {
     files: ['shared/**/*.ts'],
