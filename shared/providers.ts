@@ -4,6 +4,7 @@
  * allowlist is derived from here, so a link cannot be added without being allowed).
  */
 import type { ProviderId } from './model';
+import type { Lang } from './i18n/language';
 
 export const LINK_KINDS = ['topUp', 'apiKeys', 'usage', 'status', 'errorCodes'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
@@ -54,3 +55,6 @@ export function maskKey(key: string): string {
   const prefix = k.startsWith('sk-') ? 'sk-' : '';
   return `${prefix}…${k.slice(-4)}`;
 }
+
+/** The simulated account's label, in the language the user reads (a Chinese window must not show "Demo"). */
+export const DEMO_LABEL: Record<Lang, string> = { en: 'Demo', 'zh-CN': '演示账户' };

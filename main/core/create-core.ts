@@ -14,6 +14,7 @@ import { historyDir } from './data-dir';
 import { HistoryStorageError } from './history/errors';
 import { historyText } from '../../shared/i18n/history';
 import { resolveLanguage } from '../../shared/i18n/language';
+import { DEMO_LABEL } from '../../shared/providers';
 import { systemClock, type Clock, type HistoryStore, type Http, type Logger, type Notifier, type SecretStore } from './ports';
 import type { AppState } from '../../shared/model';
 import { err, ok, toError } from '../../shared/result';
@@ -128,7 +129,7 @@ export async function createCore(deps: CoreDeps): Promise<CoreApi> {
   };
   if (history.compact) scheduleCompaction(COMPACT_FIRST_MS);
   if (deps.demo && !settings.listAccounts().some((a) => a.provider === 'demo')) {
-    const r = await accounts.add({ provider: 'demo', label: 'Demo', key: '' });
+    const r = await accounts.add({ provider: 'demo', label: DEMO_LABEL[lang()], key: '' });
     if (!r.ok) runtimeNotices.push({ code: r.error.code, message: r.error.message });
     sync();
   }
@@ -179,7 +180,7 @@ export async function createCore(deps: CoreDeps): Promise<CoreApi> {
     startDemo: async () => {
       const existing = settings.listAccounts().find((a) => a.provider === 'demo');
       if (existing) return ok(existing);
-      return afterAccountChange(await accounts.add({ provider: 'demo', label: 'Demo', key: '' }));
+      return afterAccountChange(await accounts.add({ provider: 'demo', label: DEMO_LABEL[lang()], key: '' }));
     },
     onResume: () => monitor.onResume(),
     onOnline: () => monitor.onOnline(),

@@ -147,4 +147,11 @@ describe('createCore', () => {
     await clock.advance(48 * 3_600_000);
     expect(history.compactions).toBe(2);
   });
+
+  it('names the demo account in the user's language', async () => {
+    core = await build();
+    await core.updateSettings({ language: 'zh-CN' });
+    const r = await core.startDemo();
+    expect(r.ok && r.value.label).toBe('演示账户');
+  });
 });
