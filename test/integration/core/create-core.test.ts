@@ -148,7 +148,7 @@ describe('createCore', () => {
     expect(history.compactions).toBe(2);
   });
 
-  it('names the demo account in the user's language', async () => {
+  it("names the demo account in the user's language", async () => {
     core = await build();
     await core.updateSettings({ language: 'zh-CN' });
     const r = await core.startDemo();
