@@ -22,6 +22,8 @@ const INVOKE_CHANNELS = [
   'history:get',
   'external:open',
   'demo:start',
+  'diagnosis:run',
+  'diagnosis:mark-paid',
 ] as const satisfies readonly InvokeChannel[];
 const PUSH_CHANNELS = ['state:changed', 'navigate'] as const satisfies readonly PushChannel[];
 

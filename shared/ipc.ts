@@ -18,6 +18,7 @@ import {
   type Snapshot,
 } from './model';
 import { LINK_KINDS } from './providers';
+import type { Diagnosis } from './diagnosis/types';
 import type { AppError, Result } from './result';
 
 /** Decimal amount as typed by a user: no exponent, no thousands separators, at most 6 decimals. */
@@ -87,6 +88,14 @@ export const schemas = {
     link: z.enum(LINK_KINDS),
   }),
   'demo:start': z.undefined(),
+  /** Why am I getting 402? The pasted text is the user's own program output; capped at 64 KiB. */
+  'diagnosis:run': z.object({
+    id: accountId,
+    pastedError: z.string().max(64 * 1024, 'at most 64 KiB of error text').optional(),
+    paidAt: z.number().int().nonnegative().optional(),
+  }),
+  /** "I have paid": a fact no poll can see, used by the next diagnoses (kept in memory). */
+  'diagnosis:mark-paid': z.object({ id: accountId, at: z.number().int().nonnegative().optional() }),
 } as const;
 
 export type InvokeChannel = keyof typeof schemas;
@@ -105,6 +114,8 @@ export interface InvokeResponses {
   'history:get': Snapshot[];
   'external:open': null;
   'demo:start': AccountConfig;
+  'diagnosis:run': Diagnosis;
+  'diagnosis:mark-paid': null;
 }
 export type InvokeResult<C extends InvokeChannel> = Result<InvokeResponses[C], AppError>;
 

@@ -6,6 +6,7 @@
 import type { ParsedRequest } from '../../shared/ipc';
 import type { AccountConfig, AppSettings, AppState, Snapshot } from '../../shared/model';
 import type { AppError, Result } from '../../shared/result';
+import type { Diagnosis } from '../../shared/diagnosis/types';
 
 export interface CoreApi {
   getState(): AppState;
@@ -20,6 +21,14 @@ export interface CoreApi {
   updateSettings(patch: ParsedRequest<'settings:update'>): Promise<Result<AppSettings, AppError>>;
   getHistory(req: ParsedRequest<'history:get'>): Promise<Result<Snapshot[], AppError>>;
   startDemo(): Promise<Result<AccountConfig, AppError>>;
+  /**
+   * Why am I getting 402? for one account, from its status, history, recent errors and the
+   * other accounts. A re-run for the same account tracks progress (steps stay done, cleared
+   * causes listed), and while causes exist the account is re-checked every 30 s for 10 minutes.
+   */
+  runDiagnosis(req: ParsedRequest<'diagnosis:run'>): Promise<Result<Diagnosis, AppError>>;
+  /** The user says they paid (in memory only: lost on restart, which only loses `top-up-pending`). */
+  markPaid(req: ParsedRequest<'diagnosis:mark-paid'>): Promise<Result<null, AppError>>;
   /** The laptop woke up or the network came back: poll once, not once per missed interval. */
   onResume(): void;
   onOnline(): void;

@@ -8,6 +8,7 @@ import type { ConfLike } from './settings-store';
 import { createSettingsStore } from './settings-store';
 import { createAccountService } from './account-service';
 import { createMonitor } from './monitor';
+import { createDiagnosisService } from './diagnosis-service';
 import { createProviders } from './providers/registry';
 import { createFileHistoryStore } from './history/file-history-store';
 import { historyDir } from './data-dir';
@@ -99,8 +100,16 @@ export async function createCore(deps: CoreDeps): Promise<CoreApi> {
       notices: [...settings.notices(), ...runtimeNotices, ...historyNotices()],
     };
   };
+  const diagnosis = createDiagnosisService({
+    statuses: () => getState().accounts,
+    readHistory: (id, from) => history.read(id, { from }),
+    boost: (id, intervalMs, untilMs) => monitor.boost(id, intervalMs, untilMs),
+    now,
+    lang,
+  });
   const emit = () => {
     const state = getState();
+    diagnosis.observe(state.accounts);
     for (const l of listeners) l(state);
   };
   /** Re-reads accounts and settings into the monitor after any change to either. */
@@ -182,6 +191,8 @@ export async function createCore(deps: CoreDeps): Promise<CoreApi> {
       if (existing) return ok(existing);
       return afterAccountChange(await accounts.add({ provider: 'demo', label: DEMO_LABEL[lang()], key: '' }));
     },
+    runDiagnosis: (req) => diagnosis.run(req),
+    markPaid: async (req) => diagnosis.markPaid(req),
     onResume: () => monitor.onResume(),
     onOnline: () => monitor.onOnline(),
     async stop() {

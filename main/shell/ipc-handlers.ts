@@ -33,6 +33,8 @@ export const handlers: Handlers = {
   'settings:update': (req, { core }) => core.updateSettings(req),
   'history:get': (req, { core }) => core.getHistory(req),
   'demo:start': (_req, { core }) => core.startDemo(),
+  'diagnosis:run': (req, { core }) => core.runDiagnosis(req),
+  'diagnosis:mark-paid': (req, { core }) => core.markPaid(req),
   'external:open': async (req, { openExternal, lang }) => {
     // The renderer names a link, never a URL: it cannot make us open an arbitrary address.
     const checked = checkExternalUrl(PROVIDERS[req.provider].links[req.link], lang());

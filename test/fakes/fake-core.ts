@@ -133,6 +133,14 @@ export function createFakeCore(initial: AppState = fakeState()): FakeCore {
       track('startDemo', []);
       return ok(fakeAccount('demo', { provider: 'demo' }));
     },
+    async runDiagnosis(req) {
+      track('runDiagnosis', [req]);
+      return ok({ causes: [], healthy: true, pasted: null, pastedNote: null });
+    },
+    async markPaid(req) {
+      track('markPaid', [req]);
+      return ok(null);
+    },
     onResume() {
       track('onResume', []);
     },

@@ -8,6 +8,8 @@
 import type { CoreApi } from '../../../main/core/app-core';
 import type { HistoryStore, Http, SecretStore } from '../../../main/core/ports';
 import { createProviders } from '../../../main/core/providers/registry';
+import { createDiagnosisService } from '../../../main/core/diagnosis-service';
+import { resolveLanguage } from '../../../shared/i18n/language';
 import { pickHeadline, headlineMicros } from '../../../shared/balance';
 import { gaugeFill } from '../../../shared/gauge';
 import { computeLevel } from '../../../shared/level';
@@ -108,6 +110,15 @@ export function createMemoryCore(deps: { disk: MemoryDisk; secrets: SecretStore;
     return ok(account);
   };
 
+  // The same evidence gathering as the real core; the memory core has no timer, so no boost.
+  const diagnosis = createDiagnosisService({
+    statuses: () => getState().accounts,
+    readHistory: (id, from) => history.read(id, { from }),
+    boost: () => {},
+    now,
+    lang: () => resolveLanguage(disk.settings.language, deps.systemLocale),
+  });
+
   return {
     getState,
     subscribe(l) {
@@ -159,6 +170,8 @@ export function createMemoryCore(deps: { disk: MemoryDisk; secrets: SecretStore;
       const existing = disk.accounts.find((a) => a.provider === 'demo');
       return existing ? ok(existing) : add('demo', 'Demo', '');
     },
+    runDiagnosis: (req) => diagnosis.run(req),
+    markPaid: async (req) => diagnosis.markPaid(req),
     onResume: () => {},
     onOnline: () => {},
     stop: async () => {},

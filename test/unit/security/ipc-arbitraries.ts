@@ -89,6 +89,11 @@ export const validPayload: { [C in InvokeChannel]: fc.Arbitrary<InvokeRequest<C>
     link: fc.constantFrom(...LINK_KINDS),
   }),
   'demo:start': fc.constant(undefined),
+  'diagnosis:run': fc.record(
+    { id: accountId, pastedError: anyText(400), paidAt: fc.integer({ min: 0, max: 2 ** 52 }) },
+    { requiredKeys: ['id'] },
+  ),
+  'diagnosis:mark-paid': fc.record({ id: accountId, at: fc.integer({ min: 0, max: 2 ** 52 }) }, { requiredKeys: ['id'] }),
 };
 
 /** Values that are never a valid field: wrong types, non-finite numbers, arrays for objects. */
@@ -106,7 +111,7 @@ export const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
 
 /** A string far longer than any field allows (over every max in shared/ipc.ts). */
 export const hugeString = fc
-  .tuple(fc.constantFrom('a', 'sk-', ' ', '\u4e2d', '\u0000'), fc.integer({ min: 5000, max: 200_000 }))
+  .tuple(fc.constantFrom('a', 'sk-', ' ', '\u4e2d', '\u0000'), fc.integer({ min: 70_000, max: 200_000 }))
   .map(([c, n]) => c.repeat(n));
 
 /** Keys that try prototype pollution or confuse naive parsers. */

@@ -71,6 +71,10 @@ function expectedCall(channel: InvokeChannel, parsed: unknown): { method: string
       return { method: 'startDemo', args: [] };
     case 'external:open':
       return null; // opens a link from the allowlist; never touches the core
+    case 'diagnosis:run':
+      return { method: 'runDiagnosis', args: [p] };
+    case 'diagnosis:mark-paid':
+      return { method: 'markPaid', args: [p] };
   }
 }
 
