@@ -31,6 +31,12 @@ export function normalizeBaseUrl(input: string): Result<string, AppError> {
   if (url.search || url.hash) {
     return err({ code: 'bad-base-url', message: 'The base URL must not contain a query (?…) or fragment (#…).' });
   }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return err({
+      code: 'insecure-base-url',
+      message: `"${url.protocol}" is not a web address: the base URL must start with https:// (e.g. https://api.deepseek.com; plain http only for localhost).`,
+    });
+  }
   const loopback = isLoopbackHost(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     return err({
