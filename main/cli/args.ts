@@ -39,8 +39,14 @@ export function parseFlags<O extends Options>(args: string[], options: O, positi
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: positionals });
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    throw new UsageError(message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
+    const message = (e instanceof Error ? e.message : String(e)).replace(/^TypeError \[[A-Z_]+\]: /, '');
+    const code = (e as { code?: string }).code;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      // Node's text ends with advice about '--' that confuses more than it helps; say what is known instead.
+      const known = Object.keys(options).map((name) => `--${name}`).join(', ');
+      throw new UsageError(`${message.split('. ')[0]}; expected one of ${known}`);
+    }
+    throw new UsageError(message);
   }
 }
 

@@ -2,6 +2,7 @@
  * The CLI's core services: the same settings, keychain, providers and history as the app,
  * built with Node ports (undici fetch honouring HTTPS_PROXY, keytar, conf).
  */
+import { UsageError } from './args';
 import { defaultDataDir, historyDir } from '../core/data-dir';
 import { createNodeHttp } from '../core/http-node';
 import { createKeytarSecretStore } from '../core/secret-store-keytar';
@@ -27,6 +28,10 @@ export interface CliContext {
 
 /** Builds the context for one CLI run; nothing touches the disk until asked. */
 export function createCliContext(dataDirFlag: string | undefined): CliContext {
+  // An empty value would silently mean "the current folder": settings written wherever the shell is.
+  if (dataDirFlag !== undefined && dataDirFlag.trim() === '') {
+    throw new UsageError('--data-dir (or CREDITRAY_DATA_DIR) is empty: give a folder, e.g. --data-dir ~/creditray-test');
+  }
   const dataDir = dataDirFlag ?? defaultDataDir();
   const now = () => Date.now();
   // Warnings go to stderr so `--json` output on stdout stays parseable.

@@ -4,6 +4,7 @@ import { createCliContext, type CliContext } from '../context';
 import { readSecret } from '../read-secret';
 import type { CliIo } from '../io';
 import { createAccountService } from '../../core/account-service';
+import { normalizeBaseUrl } from '../../core/url-policy';
 import { PROVIDER_IDS, type ProviderId } from '../../../shared/model';
 
 export const ACCOUNTS_HELP = `Usage: creditray accounts list [--json]
@@ -74,6 +75,11 @@ export async function runAccounts(args: string[], io: CliIo): Promise<number> {
       throw new UsageError(
         `--provider must be one of ${PROVIDER_IDS.join(', ')}, got "${provider}"`,
       );
+    }
+    // A base URL the key must not travel to is refused before the key is even asked for.
+    if (values['base-url'] !== undefined) {
+      const base = normalizeBaseUrl(values['base-url']);
+      if (!base.ok) throw new UsageError(`--base-url: ${base.error.message}`);
     }
     const key =
       provider === 'demo' ? '' : await readSecret(io, 'DeepSeek API key (input hidden): ');
