@@ -2,7 +2,7 @@
  * Words for "launch at login" failures on Linux (the XDG autostart entry), which the settings
  * screen may show when the switch cannot take effect.
  */
-import { interpolate } from './format';
+import { translator } from './format';
 import type { Lang } from './language';
 
 const en = {
@@ -25,10 +25,4 @@ export const autostartMessages = { en, 'zh-CN': zhCN } as const satisfies Record
 >;
 
 /** One autostart string in `lang`, placeholders filled. */
-export function autostartText(
-  lang: Lang,
-  key: AutostartMessageKey,
-  vars: Record<string, string | number> = {},
-): string {
-  return interpolate(autostartMessages[lang][key], vars);
-}
+export const autostartText = translator<AutostartMessageKey>(autostartMessages);

@@ -3,53 +3,73 @@
  * and Simplified Chinese. Built outside React (engine, CLI), so it lives here with `{{name}}`
  * placeholders that i18next would read the same way.
  */
-import { interpolate } from './format';
-import type { Lang } from './language';
+import { translator } from './format';
 
 const en = {
   'cause.balance-depleted': 'The balance is used up: API calls fail with 402 until you top up.',
   'cause.balance-low': 'The balance is almost gone: the next calls may fail with 402.',
-  'cause.gift-credit-expired': 'Gift credit expired: it disappeared without being spent, and the topped-up balance cannot cover your calls.',
-  'cause.account-unavailable': 'DeepSeek blocks paid calls on this account although money remains (billing restriction, arrears or an account issue).',
-  'cause.usage-spike': 'Spending jumped far above the usual rate: this may be a runaway loop in your code or a leaked key.',
-  'cause.wrong-account': 'This key’s account is empty while another account has money: the top-up may have gone to the other account, or your program should use the other key.',
-  'cause.top-up-pending': 'You said you paid, but the balance has not moved: the payment may still be processing or may have failed.',
-  'cause.invalid-key': 'It is really a 401: the API key is wrong, deleted or malformed. This is not a balance problem.',
-  'cause.rate-limited': 'It is really a 429: too many requests at once. This is not a balance problem.',
-  'cause.server-error': 'It is really a DeepSeek server error (500/503). This is not a balance problem.',
-  'cause.network': 'DeepSeek cannot be reached (DNS, proxy, TLS or timeout). This is not a balance problem.',
+  'cause.gift-credit-expired':
+    'Gift credit expired: it disappeared without being spent, and the topped-up balance cannot cover your calls.',
+  'cause.account-unavailable':
+    'DeepSeek blocks paid calls on this account although money remains (billing restriction, arrears or an account issue).',
+  'cause.usage-spike':
+    'Spending jumped far above the usual rate: this may be a runaway loop in your code or a leaked key.',
+  'cause.wrong-account':
+    'This key’s account is empty while another account has money: the top-up may have gone to the other account, or your program should use the other key.',
+  'cause.top-up-pending':
+    'You said you paid, but the balance has not moved: the payment may still be processing or may have failed.',
+  'cause.invalid-key':
+    'It is really a 401: the API key is wrong, deleted or malformed. This is not a balance problem.',
+  'cause.rate-limited':
+    'It is really a 429: too many requests at once. This is not a balance problem.',
+  'cause.server-error':
+    'It is really a DeepSeek server error (500/503). This is not a balance problem.',
+  'cause.network':
+    'DeepSeek cannot be reached (DNS, proxy, TLS or timeout). This is not a balance problem.',
   'cause.request-error': 'It is really a 400/422: the request itself is wrong, not the balance.',
-  'cause.key-mismatch': 'Your program got 402 but this account has money: your program probably sends a key from another account.',
-  'cause.headline-row-empty': 'The headline shows the empty {{currency}} row while your money is in {{fundedCurrency}}.',
+  'cause.key-mismatch':
+    'Your program got 402 but this account has money: your program probably sends a key from another account.',
+  'cause.headline-row-empty':
+    'The headline shows the empty {{currency}} row while your money is in {{fundedCurrency}}.',
 
   'ev.balance': 'Balance at {{time}}: {{balance}}.',
   'ev.balance-empty': 'Balance at {{time}}: {{balance}}; no currency row is above zero.',
   'ev.balance-low': '{{balance}} left, at or below the critical level of {{threshold}}.',
-  'ev.spend-exceeds-left': 'Calls in the last {{hours}} h cost {{spent}}, more than the {{balance}} left.',
-  'ev.stale': 'This reading is from {{time}} ({{ago}}); later checks failed, so it may be out of date.',
-  'ev.unavailable': 'DeepSeek reported is_available = false at {{time}} with {{balance}} on the account.',
+  'ev.spend-exceeds-left':
+    'Calls in the last {{hours}} h cost {{spent}}, more than the {{balance}} left.',
+  'ev.stale':
+    'This reading is from {{time}} ({{ago}}); later checks failed, so it may be out of date.',
+  'ev.unavailable':
+    'DeepSeek reported is_available = false at {{time}} with {{balance}} on the account.',
   'ev.pasted': 'Your pasted error: {{what}}.',
   'ev.poll-error': 'Creditray’s check at {{time}} failed: {{what}}.',
   'ev.poll-repeated': '{{count}} checks in the last hour failed the same way.',
   'ev.retry-after': 'The server asked to wait {{seconds}} s before retrying.',
-  'ev.gift-drop': 'Gift credit fell from {{before}} to {{after}} at {{time}} while the topped-up balance stayed at {{toppedUp}}; in the week before, calls cost {{weekSpent}} in all.',
-  'ev.spike': 'Spend in the last {{hours}} h: {{spent}} ({{rate}}/h), about {{ratio}}× the usual {{usual}}/h.',
-  'ev.spike-from-zero': 'Spend in the last {{hours}} h: {{spent}} ({{rate}}/h), while the previous days showed almost none.',
+  'ev.gift-drop':
+    'Gift credit fell from {{before}} to {{after}} at {{time}} while the topped-up balance stayed at {{toppedUp}}; in the week before, calls cost {{weekSpent}} in all.',
+  'ev.spike':
+    'Spend in the last {{hours}} h: {{spent}} ({{rate}}/h), about {{ratio}}× the usual {{usual}}/h.',
+  'ev.spike-from-zero':
+    'Spend in the last {{hours}} h: {{spent}} ({{rate}}/h), while the previous days showed almost none.',
   'ev.other-funded': '{{other}} ({{otherKey}}) has {{otherBalance}} and can pay for calls.',
   'ev.other-topped-up': '{{other}} received {{amount}} at {{time}}.',
   'ev.other-empty': '{{other}} ({{otherKey}}) is empty: your program may be sending that key.',
   'ev.paid': 'You said you paid at {{time}} ({{ago}}).',
   'ev.paid-no-change': 'The balance has not gone up since: {{balance}} at {{checked}}.',
-  'ev.key-works': 'Creditray’s key {{keyMask}} was accepted at {{time}}, so your program is sending a different key.',
-  'ev.funded': 'Creditray sees {{balance}} on {{label}} ({{keyMask}}) at {{time}}, and calls can be paid for.',
-  'ev.headline': 'The headline currency is {{currency}} ({{balance}}), but {{funded}} holds the money.',
+  'ev.key-works':
+    'Creditray’s key {{keyMask}} was accepted at {{time}}, so your program is sending a different key.',
+  'ev.funded':
+    'Creditray sees {{balance}} on {{label}} ({{keyMask}}) at {{time}}, and calls can be paid for.',
+  'ev.headline':
+    'The headline currency is {{currency}} ({{balance}}), but {{funded}} holds the money.',
 
   'what.status': 'HTTP {{status}} {{message}}',
   'what.message': '{{message}}',
 
   'step.top-up.title': 'Top up the account',
   'step.top-up.why': 'Calls are paid from the balance; a top-up is what brings it back above zero.',
-  'step.top-up-gift.why': 'Expired gift credit does not come back; only topped-up balance pays for calls now.',
+  'step.top-up-gift.why':
+    'Expired gift credit does not come back; only topped-up balance pays for calls now.',
   'step.top-up-low.why': 'Topping up before it hits zero keeps your calls from failing.',
   'step.top-up-this.title': 'Or top up this account',
   'step.mark-paid.title': 'Tell Creditray when you have paid',
@@ -57,18 +77,23 @@ const en = {
   'step.recheck.title': 'Re-check now',
   'step.recheck.why': 'Creditray checks the account again and ticks the steps that worked.',
   'step.check-usage.title': 'Look at the usage page',
-  'step.check-usage.why': 'It shows which calls were billed and when, so you can see what used the money.',
-  'step.check-usage-gift.why': 'If no calls were billed when the credit vanished, it expired rather than being spent.',
+  'step.check-usage.why':
+    'It shows which calls were billed and when, so you can see what used the money.',
+  'step.check-usage-gift.why':
+    'If no calls were billed when the credit vanished, it expired rather than being spent.',
   'step.create-key.title': 'Create a new API key and delete the old one',
   'step.create-key.why': 'If the key leaked, only a new key stops whoever is using it.',
   'step.replace-key.title': 'Replace the key in Creditray',
   'step.replace-key.why': 'So Creditray keeps watching the account with the key that works.',
   'step.check-key.title': 'Check the key on the API keys page',
-  'step.check-key.why': 'A 401 means DeepSeek does not know this key: it was mistyped, deleted or never belonged to this account.',
+  'step.check-key.why':
+    'A 401 means DeepSeek does not know this key: it was mistyped, deleted or never belonged to this account.',
   'step.use-same-key.title': 'Use the same key in your program',
-  'step.use-same-key.why': 'Creditray’s key ({{keyMask}}) works; look for an old key in your environment variables or config files.',
+  'step.use-same-key.why':
+    'Creditray’s key ({{keyMask}}) works; look for an old key in your environment variables or config files.',
   'step.check-account.title': 'Check the account for bills or restrictions',
-  'step.check-account.why': 'Unpaid bills, arrears or a restriction make DeepSeek refuse paid calls even with money on the account.',
+  'step.check-account.why':
+    'Unpaid bills, arrears or a restriction make DeepSeek refuse paid calls even with money on the account.',
   'step.contact-support.title': 'Contact DeepSeek support if it lasts',
   'step.contact-support.why': 'Only DeepSeek can lift an account restriction or trace a payment.',
   'step.check-status.title': 'Look at DeepSeek’s status page',
@@ -76,19 +101,25 @@ const en = {
   'step.wait-retry.title': 'Wait a little, then re-check',
   'step.wait-retry.why': 'Server errors and overload usually pass within minutes.',
   'step.slow-down.title': 'Send fewer requests at once',
-  'step.slow-down.why': 'DeepSeek limits concurrent requests per account; retry with exponential back-off.',
+  'step.slow-down.why':
+    'DeepSeek limits concurrent requests per account; retry with exponential back-off.',
   'step.check-connection.title': 'Check your connection, proxy and VPN',
-  'step.check-connection.why': 'DNS, a proxy, a firewall or a TLS-inspecting network can stop requests before they reach DeepSeek.',
+  'step.check-connection.why':
+    'DNS, a proxy, a firewall or a TLS-inspecting network can stop requests before they reach DeepSeek.',
   'step.read-error-codes.title': 'Read DeepSeek’s error-code page',
   'step.read-error-codes.why': 'It explains what a 400 or 422 means for the request you sent.',
   'step.fix-request.title': 'Fix the request body or parameters',
-  'step.fix-request.why': 'Check the model name, message format and parameter ranges; topping up will not help.',
+  'step.fix-request.why':
+    'Check the model name, message format and parameter ranges; topping up will not help.',
   'step.use-other-key.title': 'Use the funded account’s key',
-  'step.use-other-key.why': '{{other}} ({{otherKey}}) has money; put that key in your program if that is the account you meant.',
+  'step.use-other-key.why':
+    '{{other}} ({{otherKey}}) has money; put that key in your program if that is the account you meant.',
   'step.check-payment.title': 'Check the payment on the top-up page',
-  'step.check-payment.why': 'The order list shows whether the payment is pending, failed or went to another account.',
+  'step.check-payment.why':
+    'The order list shows whether the payment is pending, failed or went to another account.',
   'step.compare-key.title': 'Compare the key your program sends',
-  'step.compare-key.why': 'It should end like {{keyMask}}; a key from an empty account gets 402 even while this one has money.',
+  'step.compare-key.why':
+    'It should end like {{keyMask}}; a key from an empty account gets 402 even while this one has money.',
   'step.switch-headline.title': 'Show {{currency}} as the headline',
   'step.switch-headline.why': 'The tray then shows the currency that holds your money.',
 
@@ -100,8 +131,10 @@ const en = {
   'source.plain': 'plain error text',
   'source.unknown': 'unknown text',
   'pasted.balance': 'Recognised {{source}}: {{what}}. This is a balance problem.',
-  'pasted.not-balance': 'Recognised {{source}}: {{what}}. This is not a balance problem: {{meaning}}',
-  'pasted.unknown': 'Not recognised. Paste the whole error including the HTTP status code (for example run the request with curl -i), or the last lines of the traceback.',
+  'pasted.not-balance':
+    'Recognised {{source}}: {{what}}. This is not a balance problem: {{meaning}}',
+  'pasted.unknown':
+    'Not recognised. Paste the whole error including the HTTP status code (for example run the request with curl -i), or the last lines of the traceback.',
   'meaning.auth': 'the API key was refused.',
   'meaning.rate-limit': 'too many requests; slow down and retry.',
   'meaning.server': 'DeepSeek had a server problem; retry shortly.',
@@ -117,9 +150,11 @@ const zhCN: Record<DiagnosisMessageKey, string> = {
   'cause.balance-depleted': '余额已用完：充值之前 API 调用会返回 402。',
   'cause.balance-low': '余额即将用完：接下来的调用可能返回 402。',
   'cause.gift-credit-expired': '赠送余额已过期：它没有被消费就消失了，而充值余额不足以支付调用。',
-  'cause.account-unavailable': '账户仍有余额，但 DeepSeek 禁止了付费调用（计费限制、欠费或账户问题）。',
+  'cause.account-unavailable':
+    '账户仍有余额，但 DeepSeek 禁止了付费调用（计费限制、欠费或账户问题）。',
   'cause.usage-spike': '消费速度远高于平时：可能是代码陷入了失控循环，或者密钥已泄露。',
-  'cause.wrong-account': '此密钥所属账户为空，而另一个账户有余额：充值可能充到了另一个账户，或者你的程序应改用另一个密钥。',
+  'cause.wrong-account':
+    '此密钥所属账户为空，而另一个账户有余额：充值可能充到了另一个账户，或者你的程序应改用另一个密钥。',
   'cause.top-up-pending': '你说已经付款，但余额没有变化：付款可能仍在处理中，也可能失败了。',
   'cause.invalid-key': '实际上是 401：API 密钥错误、已删除或格式不对。这不是余额问题。',
   'cause.rate-limited': '实际上是 429：同时发出的请求太多。这不是余额问题。',
@@ -127,7 +162,8 @@ const zhCN: Record<DiagnosisMessageKey, string> = {
   'cause.network': '无法连接 DeepSeek（DNS、代理、TLS 或超时）。这不是余额问题。',
   'cause.request-error': '实际上是 400/422：请求本身有误，而不是余额问题。',
   'cause.key-mismatch': '你的程序收到 402，但此账户有余额：你的程序很可能使用了另一个账户的密钥。',
-  'cause.headline-row-empty': '主显示币种 {{currency}} 的余额为空，而你的钱在 {{fundedCurrency}} 账户行中。',
+  'cause.headline-row-empty':
+    '主显示币种 {{currency}} 的余额为空，而你的钱在 {{fundedCurrency}} 账户行中。',
 
   'ev.balance': '{{time}} 的余额：{{balance}}。',
   'ev.balance-empty': '{{time}} 的余额：{{balance}}；没有任何币种的余额大于零。',
@@ -139,16 +175,21 @@ const zhCN: Record<DiagnosisMessageKey, string> = {
   'ev.poll-error': 'Creditray 在 {{time}} 的检查失败：{{what}}。',
   'ev.poll-repeated': '最近一小时内有 {{count}} 次检查以同样方式失败。',
   'ev.retry-after': '服务器要求等待 {{seconds}} 秒后重试。',
-  'ev.gift-drop': '赠送余额在 {{time}} 从 {{before}} 降到 {{after}}，而充值余额保持在 {{toppedUp}}；此前一周的调用总共只花费 {{weekSpent}}。',
-  'ev.spike': '最近 {{hours}} 小时消费 {{spent}}（{{rate}}/小时），约为平时 {{usual}}/小时的 {{ratio}} 倍。',
-  'ev.spike-from-zero': '最近 {{hours}} 小时消费 {{spent}}（{{rate}}/小时），而之前几天几乎没有消费。',
+  'ev.gift-drop':
+    '赠送余额在 {{time}} 从 {{before}} 降到 {{after}}，而充值余额保持在 {{toppedUp}}；此前一周的调用总共只花费 {{weekSpent}}。',
+  'ev.spike':
+    '最近 {{hours}} 小时消费 {{spent}}（{{rate}}/小时），约为平时 {{usual}}/小时的 {{ratio}} 倍。',
+  'ev.spike-from-zero':
+    '最近 {{hours}} 小时消费 {{spent}}（{{rate}}/小时），而之前几天几乎没有消费。',
   'ev.other-funded': '{{other}}（{{otherKey}}）有 {{otherBalance}}，可以支付调用。',
   'ev.other-topped-up': '{{other}} 在 {{time}} 到账 {{amount}}。',
   'ev.other-empty': '{{other}}（{{otherKey}}）为空：你的程序可能使用的是这个密钥。',
   'ev.paid': '你说在 {{time}}（{{ago}}）付了款。',
   'ev.paid-no-change': '之后余额没有增加：{{checked}} 时为 {{balance}}。',
-  'ev.key-works': 'Creditray 的密钥 {{keyMask}} 在 {{time}} 被接受，所以你的程序发送的是另一个密钥。',
-  'ev.funded': 'Creditray 在 {{time}} 看到 {{label}}（{{keyMask}}）有 {{balance}}，并且可以支付调用。',
+  'ev.key-works':
+    'Creditray 的密钥 {{keyMask}} 在 {{time}} 被接受，所以你的程序发送的是另一个密钥。',
+  'ev.funded':
+    'Creditray 在 {{time}} 看到 {{label}}（{{keyMask}}）有 {{balance}}，并且可以支付调用。',
   'ev.headline': '主显示币种是 {{currency}}（{{balance}}），但钱在 {{funded}}。',
 
   'what.status': 'HTTP {{status}} {{message}}',
@@ -173,7 +214,8 @@ const zhCN: Record<DiagnosisMessageKey, string> = {
   'step.check-key.title': '在 API 密钥页面核对密钥',
   'step.check-key.why': '401 表示 DeepSeek 不认识这个密钥：可能输错、已删除或不属于此账户。',
   'step.use-same-key.title': '在你的程序中使用同一个密钥',
-  'step.use-same-key.why': 'Creditray 的密钥（{{keyMask}}）可用；请检查环境变量或配置文件中是否有旧密钥。',
+  'step.use-same-key.why':
+    'Creditray 的密钥（{{keyMask}}）可用；请检查环境变量或配置文件中是否有旧密钥。',
   'step.check-account.title': '检查账户是否有欠费或限制',
   'step.check-account.why': '欠费、未结账单或账户限制会让 DeepSeek 在有余额时也拒绝付费调用。',
   'step.contact-support.title': '如果持续存在，请联系 DeepSeek 客服',
@@ -191,11 +233,13 @@ const zhCN: Record<DiagnosisMessageKey, string> = {
   'step.fix-request.title': '修正请求体或参数',
   'step.fix-request.why': '检查模型名称、消息格式和参数范围；充值无济于事。',
   'step.use-other-key.title': '使用有余额账户的密钥',
-  'step.use-other-key.why': '{{other}}（{{otherKey}}）有余额；如果你本来想用那个账户，请在程序中换成它的密钥。',
+  'step.use-other-key.why':
+    '{{other}}（{{otherKey}}）有余额；如果你本来想用那个账户，请在程序中换成它的密钥。',
   'step.check-payment.title': '在充值页面核对付款',
   'step.check-payment.why': '订单列表会显示付款是处理中、失败，还是充到了别的账户。',
   'step.compare-key.title': '核对你的程序发送的密钥',
-  'step.compare-key.why': '它应当以 {{keyMask}} 这样的结尾；空账户的密钥即使在此账户有余额时也会得到 402。',
+  'step.compare-key.why':
+    '它应当以 {{keyMask}} 这样的结尾；空账户的密钥即使在此账户有余额时也会得到 402。',
   'step.switch-headline.title': '将 {{currency}} 设为主显示币种',
   'step.switch-headline.why': '托盘将显示有余额的币种。',
 
@@ -208,7 +252,8 @@ const zhCN: Record<DiagnosisMessageKey, string> = {
   'source.unknown': '未知文本',
   'pasted.balance': '已识别为 {{source}}：{{what}}。这是余额问题。',
   'pasted.not-balance': '已识别为 {{source}}：{{what}}。这不是余额问题：{{meaning}}',
-  'pasted.unknown': '无法识别。请粘贴包含 HTTP 状态码的完整错误（例如用 curl -i 重新发送请求），或错误堆栈的最后几行。',
+  'pasted.unknown':
+    '无法识别。请粘贴包含 HTTP 状态码的完整错误（例如用 curl -i 重新发送请求），或错误堆栈的最后几行。',
   'meaning.auth': 'API 密钥被拒绝。',
   'meaning.rate-limit': '请求过多；请放慢速度后重试。',
   'meaning.server': 'DeepSeek 服务器出了问题；请稍后重试。',
@@ -220,7 +265,5 @@ const zhCN: Record<DiagnosisMessageKey, string> = {
 
 export const diagnosisMessages = { en, 'zh-CN': zhCN } as const;
 
-/** Looks up and fills one diagnosis message; a missing placeholder value throws (a bug). */
-export function diagnosisText(lang: Lang, key: DiagnosisMessageKey, vars: Record<string, string | number> = {}): string {
-  return interpolate(diagnosisMessages[lang][key], vars);
-}
+/** One diagnosis string in `lang`, placeholders filled. */
+export const diagnosisText = translator<DiagnosisMessageKey>(diagnosisMessages);

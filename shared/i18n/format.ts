@@ -2,6 +2,7 @@
  * Tiny `{{name}}` interpolation for text built outside React (tray, notifications, CLI),
  * using the same placeholder syntax as i18next so one message table serves both sides.
  */
+import type { Lang } from './language';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 
@@ -14,4 +15,13 @@ export function interpolate(template: string, vars: Record<string, string | numb
     if (!Object.hasOwn(vars, name)) throw new Error(`missing interpolation value: ${name}`);
     return String(vars[name]);
   });
+}
+
+/**
+ * The lookup function of one message table (`const trayText = translator(trayMessages)`), so
+ * every namespace looks up and interpolates the same way.
+ */
+export function translator<K extends string>(messages: Record<Lang, Record<K, string>>) {
+  return (lang: Lang, key: K, vars: Record<string, string | number> = {}): string =>
+    interpolate(messages[lang][key], vars);
 }

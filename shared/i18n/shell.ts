@@ -2,7 +2,7 @@
  * Words the Electron shell sends to the renderer or the user itself (refused IPC calls,
  * refused links). Everything else the user reads comes from the core's own namespaces.
  */
-import { interpolate } from './format';
+import { translator } from './format';
 import type { Lang } from './language';
 
 const en = {
@@ -30,10 +30,4 @@ export const shellMessages = { en, 'zh-CN': zhCN } as const satisfies Record<
 >;
 
 /** One shell string in `lang`, placeholders filled. */
-export function shellText(
-  lang: Lang,
-  key: ShellMessageKey,
-  vars: Record<string, string | number> = {},
-): string {
-  return interpolate(shellMessages[lang][key], vars);
-}
+export const shellText = translator<ShellMessageKey>(shellMessages);

@@ -3,7 +3,7 @@
  * renderer can reuse the state words and error phrases and the two never drift apart.
  */
 import type { ErrorKind, Level } from '../model';
-import { interpolate } from './format';
+import { translator } from './format';
 import type { Lang } from './language';
 
 const en = {
@@ -79,13 +79,7 @@ export const trayMessages = { en, 'zh-CN': zhCN } as const satisfies Record<
 >;
 
 /** One tray string in `lang`, placeholders filled. */
-export function trayText(
-  lang: Lang,
-  key: TrayMessageKey,
-  vars: Record<string, string | number> = {},
-): string {
-  return interpolate(trayMessages[lang][key], vars);
-}
+export const trayText = translator<TrayMessageKey>(trayMessages);
 
 /** The word for a level ("low", "余额偏低"), shared by tooltip, menu and anyone else. */
 export function levelWord(lang: Lang, level: Level): string {
