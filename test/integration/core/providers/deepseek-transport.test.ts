@@ -9,7 +9,10 @@ import { FAKE_DEEPSEEK_KEY, startFakeDeepSeek, type FakeDeepSeek } from '../../.
 let ds: FakeDeepSeek;
 let other: FakeDeepSeek;
 const http = createNodeHttp();
-const provider = createDeepSeekProvider({ http, timeoutMs: 300 });
+// A short timeout only where a timeout is the point; elsewhere a generous one, so a loaded
+// machine answering slowly can never turn a reset or a refusal into a timeout.
+const hurried = createDeepSeekProvider({ http, timeoutMs: 300 });
+const provider = createDeepSeekProvider({ http, timeoutMs: 10_000 });
 const req = (over: { key?: string; baseUrl?: string; signal?: AbortSignal } = {}) => ({ key: FAKE_DEEPSEEK_KEY, baseUrl: ds.url, ...over });
 
 function failure<T>(r: Result<T, ProviderError>): ProviderError {
@@ -42,7 +45,7 @@ afterAll(async () => {
 describe('DeepSeek transport failures', () => {
   it('turns a server that never answers into a timeout', async () => {
     ds.enqueue({ kind: 'hang' });
-    const e = failure(await provider.fetchBalance(req()));
+    const e = failure(await hurried.fetchBalance(req()));
     expect(e.kind).toBe('timeout');
     expect(e.message).toMatch(/did not answer within 0.3 s/);
   });
@@ -129,7 +132,7 @@ describe('DeepSeek checkKeyShape', () => {
 describe('DeepSeek slow answers', () => {
   it('times out when the body stalls after the headers', async () => {
     ds.enqueue({ kind: 'stall' });
-    expect(failure(await provider.fetchBalance(req())).kind).toBe('timeout');
+    expect(failure(await hurried.fetchBalance(req())).kind).toBe('timeout');
   });
 
   it('waits for a slow but timely answer', async () => {
