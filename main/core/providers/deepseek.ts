@@ -90,7 +90,7 @@ function redirectError(ans: RawAnswer, url: string, at: number): ProviderError {
   const status = ans.status || null;
   return providerError(
     'config',
-    `The base URL redirects${status ? ` (${status})` : ''} to ${target}; the key is not sent along redirects. Use the final address as the base URL if you trust it.`,
+    `The base URL redirects${status ? ` (${status})` : ''} to ${target}; the key is not sent along redirects. On a hotel, airport or company network this is usually a login page or proxy intercepting the connection: sign in there, then re-check. If the API really moved and you trust the new address, use it as the base URL.`,
     at,
     { status },
   );
