@@ -94,6 +94,12 @@ export function resolveTargets(
       throw new UsageError(
         '--provider needs --key-env VAR naming the environment variable that holds the key',
       );
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(varName)) {
+      // Never echo it: people paste the key itself here, and the message lands in CI logs.
+      throw new UsageError(
+        '--key-env expects the name of an environment variable (like DEEPSEEK_API_KEY) that holds the key, not the key itself',
+      );
+    }
     const key = env[varName]?.trim();
     if (!key)
       throw new UsageError(
