@@ -1,0 +1,54 @@
+/**
+ * The engine's answer laid out: a healthy state when no cause holds (saying "healthy
+ * again" when earlier causes were cleared), else the live causes, most likely first, then
+ * the ones a re-check has cleared, under "Fixed".
+ */
+import { useTranslation } from 'react-i18next';
+import type { Diagnosis } from '../../../shared/diagnosis/types';
+import { Icon } from '../../components/Icon';
+import { CauseCard } from './CauseCard';
+import type { StepActions } from './StepItem';
+
+/** Live causes and cleared ones are separate lists, each with its own heading. */
+export function DiagnosisResult({ diagnosis, actions }: { diagnosis: Diagnosis; actions: StepActions }) {
+  const { t } = useTranslation();
+  const live = diagnosis.causes.filter((c) => !c.cleared);
+  const cleared = diagnosis.causes.filter((c) => c.cleared);
+  return (
+    <div className="dx-result" data-healthy={diagnosis.healthy}>
+      {diagnosis.healthy ? (
+        <div className="dx-healthy" role="status" data-testid="diagnosis-healthy">
+          <Icon name="healthy" size={28} />
+          <div>
+            <h2>{cleared.length > 0 ? t('diagnosis.healthyAgain') : t('diagnosis.healthy')}</h2>
+            <p className="muted">{cleared.length > 0 ? t('diagnosis.healthyAgainHint') : t('diagnosis.healthyHint')}</p>
+          </div>
+        </div>
+      ) : (
+        <section className="dx-causes" aria-labelledby="dx-causes-title">
+          <div className="dx-causes-head">
+            <h2 id="dx-causes-title">{t('diagnosis.causesTitle')}</h2>
+            <p className="muted small" role="status">
+              {t('diagnosis.causesCount', { count: live.length })}
+            </p>
+          </div>
+          <p className="field-note">
+            <Icon name="refresh" size={14} />
+            <span>{t('diagnosis.boosted')}</span>
+          </p>
+          {live.map((c, i) => (
+            <CauseCard key={c.id} cause={c} rank={i + 1} actions={actions} />
+          ))}
+        </section>
+      )}
+      {cleared.length > 0 ? (
+        <section className="dx-causes" aria-labelledby="dx-fixed-title">
+          <h2 id="dx-fixed-title">{t('diagnosis.fixedTitle')}</h2>
+          {cleared.map((c, i) => (
+            <CauseCard key={c.id} cause={c} rank={i + 1} actions={actions} />
+          ))}
+        </section>
+      ) : null}
+    </div>
+  );
+}

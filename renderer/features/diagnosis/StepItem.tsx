@@ -1,0 +1,72 @@
+/**
+ * One fix step: what to do, why, its action button, and its live status said in words
+ * ("Done" / "Not yet") with the condition the app watches for, so nobody has to guess
+ * whether it worked.
+ */
+import { useTranslation } from 'react-i18next';
+import type { Step } from '../../../shared/diagnosis/types';
+import type { LinkKind } from '../../../shared/providers';
+import { Icon } from '../../components/Icon';
+import { actionText, verifyText } from './describe';
+
+/** What the view does for each kind of step action. */
+export interface StepActions {
+  openLink(link: LinkKind): void;
+  recheck(): void;
+  replaceKey(): void;
+  switchHeadline(currency: string): void;
+  markPaid(): void;
+  /** A re-check is running: its buttons say so and wait. */
+  rechecking: boolean;
+}
+
+interface Props {
+  step: Step;
+  actions: StepActions;
+  /** Steps of a cleared cause show their status but offer no actions. */
+  cleared: boolean;
+}
+
+/** A list item; the heading carries the status word so a screen reader hears both together. */
+export function StepItem({ step, actions, cleared }: Props) {
+  const { t, i18n } = useTranslation();
+  const label = actionText(t, step.action);
+  const status = step.done ? 'done' : step.verify ? 'pending' : 'manual';
+  const statusText = step.done ? t('diagnosis.stepDone') : step.verify ? t('diagnosis.stepPending') : t('diagnosis.stepManual');
+  const onAction = () => {
+    const a = step.action;
+    if (a.kind === 'open-link') actions.openLink(a.link);
+    else if (a.kind === 'recheck') actions.recheck();
+    else if (a.kind === 'replace-key') actions.replaceKey();
+    else if (a.kind === 'switch-headline') actions.switchHeadline(a.currency);
+    else if (a.kind === 'mark-paid') actions.markPaid();
+  };
+  const busy = step.action.kind === 'recheck' && actions.rechecking;
+  return (
+    <li className={`dx-step dx-step-${status}`} data-step={step.id} data-done={step.done}>
+      <span className="dx-step-mark" aria-hidden="true">
+        <Icon name={step.done ? 'healthy' : 'stale'} size={18} />
+      </span>
+      <div className="dx-step-body">
+        <p className="dx-step-title">
+          <span>{step.title}</span>
+          <span className={`dx-status dx-status-${status}`} data-testid="step-status">
+            {statusText}
+          </span>
+        </p>
+        <p className="muted small">{step.why}</p>
+        {step.verify ? (
+          <p className="dx-verify small">{t('diagnosis.checksItself', { condition: verifyText(t, step.verify, i18n.language) })}</p>
+        ) : null}
+        {label && !cleared && !step.done ? (
+          <div className="dx-step-actions">
+            <button type="button" className="btn btn-sm" onClick={onAction} disabled={busy} aria-busy={busy}>
+              <Icon name={step.action.kind === 'open-link' ? 'external' : step.action.kind === 'recheck' ? 'refresh' : step.action.kind === 'replace-key' ? 'key' : 'spark'} size={14} className={busy ? 'spin' : undefined} />
+              <span>{busy ? t('diagnosis.action.rechecking') : label}</span>
+            </button>
+          </div>
+        ) : null}
+      </div>
+    </li>
+  );
+}
