@@ -2,6 +2,7 @@
  * The domain vocabulary shared by main, renderer and CLI. Plain data only (it crosses IPC
  * and is written to disk), so no classes, no Dates (epoch milliseconds instead).
  */
+import type { HistoryInsights } from './analytics/insights';
 
 export const PROVIDER_IDS = ['deepseek', 'demo'] as const;
 /** `demo` is the built-in simulated DeepSeek account: it needs no key and no network. */
@@ -150,6 +151,8 @@ export interface AccountStatus {
   nextCheckAt: number | null;
   /** 0..1 share of the budget left, for the gauge; null when there is no baseline yet. */
   gaugeFill: number | null;
+  /** Burn rate, forecast, budget and recent top-ups in the headline currency; null before a reading. */
+  insights: HistoryInsights | null;
 }
 
 /** The whole picture pushed to the renderer on every change. */

@@ -60,5 +60,6 @@ export async function checkAccount(target: Target, ctx: CliContext): Promise<Acc
     checkedAt: at,
     nextCheckAt: null,
     gaugeFill: null,
+    insights: null,
   };
 }

@@ -5,9 +5,9 @@
  * the level with hysteresis, runs the notification policy and tells subscribers.
  */
 import { pickHeadline } from '../../shared/balance';
-import { budgetBaseline, pointsFromSnapshots } from '../../shared/analytics';
+import { historyInsights, type HistoryInsights } from '../../shared/analytics';
 import { resolveLanguage, type Lang } from '../../shared/i18n/language';
-import { BLOCKING_ERROR_KINDS, computeLevel } from '../../shared/level';
+import { BLOCKING_ERROR_KINDS, computeLevel, thresholdsFor } from '../../shared/level';
 import type {
   AccountConfig,
   AccountStatus,
@@ -65,6 +65,7 @@ interface State {
   stale: boolean;
   checkedAt: number | null;
   gaugeFill: number | null;
+  insights: HistoryInsights | null;
   /** Level from the last successful reading: the hysteresis reference. */
   moneyLevel: Level | null;
   /** Last non-stale level and its error: what notifications compare against. */
@@ -146,11 +147,17 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     st.headline = snapshot ? pickHeadline(snapshot.rows, account.headlineCurrency) : null;
     st.level = computeLevel({ snapshot, error, account, previous: st.moneyLevel });
     if (!error && snapshot) st.moneyLevel = st.level;
-    // One baseline rule for the tray, dashboard and CLI: shared/analytics/budget.ts.
-    st.gaugeFill =
-      snapshot && st.headline
-        ? (budgetBaseline(account.budget, pointsFromSnapshots(st.series ?? [snapshot], st.headline.currency))?.fill ?? null)
+    // The analytics the dashboard and CLI show, and the gauge's baseline, in one call.
+    const currency = st.headline?.currency;
+    st.insights =
+      snapshot && currency
+        ? historyInsights(st.series ?? [snapshot], currency, {
+            thresholds: thresholdsFor(account, currency),
+            budget: account.budget,
+            now: clock.now(),
+          })
         : null;
+    st.gaugeFill = st.insights?.budget?.fill ?? null;
   }
 
   async function seedSeries(st: State): Promise<void> {
@@ -247,6 +254,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     checkedAt: st.checkedAt,
     nextCheckAt: poller.nextAt(st.account.id),
     gaugeFill: st.gaugeFill,
+    insights: st.insights,
   });
 
   return {
@@ -268,6 +276,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
             stale: false,
             checkedAt: null,
             gaugeFill: null,
+            insights: null,
             moneyLevel: null,
             settled: null,
             settledError: null,

@@ -62,6 +62,7 @@ export function fakeStatus(
     checkedAt: at,
     nextCheckAt: at + 300_000,
     gaugeFill: null,
+    insights: null,
     ...over,
   };
 }

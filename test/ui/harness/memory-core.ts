@@ -58,6 +58,7 @@ export function createMemoryCore(deps: { disk: MemoryDisk; secrets: SecretStore;
       checkedAt: r.checkedAt,
       nextCheckAt: null,
       gaugeFill: headline ? gaugeFill(headlineMicros(headline), a.budget, points) : null,
+      insights: null,
     };
   };
   const getState = (): AppState => ({

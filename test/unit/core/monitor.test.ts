@@ -93,8 +93,8 @@ function setup(
 function script(...steps: (string | ReturnType<typeof providerError>)[]): Answer {
   return (n) => {
     const step = steps[Math.min(n, steps.length - 1)] as string | ReturnType<typeof providerError>;
-    // Readings a minute apart: two readings at one instant count as one in the analytics.
-    return typeof step === 'string' ? ok(snapshotOf(step, { at: n * 60_000 })) : err(step);
+    // Readings a minute apart from the fake clock's start: two readings at one instant count as one.
+    return typeof step === 'string' ? ok(snapshotOf(step, { at: Date.UTC(2026, 0, 1) + n * 60_000 })) : err(step);
   };
 }
 
@@ -314,6 +314,20 @@ describe('monitor', () => {
     t.start();
     for (let i = 0; i < 4; i++) await t.monitor.refresh('a');
     expect(t.monitor.status('a')?.gaugeFill).toBe(0.5);
+  });
+
+  it('publishes burn rate, forecast, budget and the top-up in the headline currency', async () => {
+    const t = setup(script('100', '40', '90', '45'), {
+      accounts: [account('a', { budget: { kind: 'since-top-up' } })],
+    });
+    t.start();
+    for (let i = 0; i < 4; i++) await t.monitor.refresh('a');
+    const insights = t.monitor.status('a')?.insights;
+    expect(insights?.currency).toBe('CNY');
+    expect(insights?.budget).toMatchObject({ kind: 'since-top-up', baselineMicros: 90_000_000 });
+    expect(insights?.recentEvents.map((e) => e.kind)).toEqual(['top-up']);
+    // Three minutes of readings cannot say anything honest about a day.
+    expect(insights?.forecast.status).toBe('collecting-data');
   });
 
   it('never polls one account twice at once: a refresh during a poll joins it', async () => {

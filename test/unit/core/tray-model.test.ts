@@ -39,6 +39,7 @@ function account(
     checkedAt: 1,
     nextCheckAt: 2,
     gaugeFill: null,
+    insights: null,
     ...status,
   };
 }
