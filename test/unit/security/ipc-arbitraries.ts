@@ -37,8 +37,12 @@ const pollSec = fc.integer({ min: MIN_POLL_SEC, max: 24 * 3600 });
 const notify = fc.dictionary(fc.constantFrom(...NOTIFY_KINDS), fc.boolean(), { maxKeys: 6 });
 const anyText = (max: number) => fc.string({ maxLength: max, unit: 'binary' });
 
-/** Payloads the schemas accept; `requiredKeys: []` makes every field of a patch optional. */
-export const validPayload: { [C in InvokeChannel]: fc.Arbitrary<InvokeRequest<C>> } = {
+/**
+ * Payloads the schemas accept; `requiredKeys: []` makes every field of a patch optional.
+ * Partial on purpose: a channel added to the contract without a generator fails one named
+ * test ("has a valid-payload generator") instead of the whole project's type check.
+ */
+export const validPayload: { [C in InvokeChannel]?: fc.Arbitrary<InvokeRequest<C>> } = {
   'state:get': fc.constant(undefined),
   'accounts:add': fc.record(
     {
