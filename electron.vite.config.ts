@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 // electron-vite pointed at the product's top-level folders (main/, renderer/) instead of src/.
 export default defineConfig({
   main: {
+    // The end-to-end suite's test-only hook exists only in builds made with CREDITRAY_E2E=1.
+    define: { __CREDITRAY_E2E__: JSON.stringify(process.env.CREDITRAY_E2E === '1') },
     build: {
       outDir: 'out/main',
       rollupOptions: {

@@ -28,7 +28,13 @@ import { createTrustedSenderCheck } from './shell/trusted-sender';
 import { createWindowController, type WindowController } from './shell/window';
 import { toError } from '../shared/result';
 
+/** Set only by `CREDITRAY_E2E=1 electron-vite build` (test/electron); false folds the hook away. */
+declare const __CREDITRAY_E2E__: boolean;
+
 const flags = parseFlags(process.argv);
+// A separate data dir is a separate profile: Electron's own files and the single-instance lock
+// follow it, so a test (or a second setup) never collides with the Creditray already running.
+if (process.env.CREDITRAY_DATA_DIR) app.setPath('userData', join(process.env.CREDITRAY_DATA_DIR, 'electron'));
 const logger = createLogger();
 let windows: WindowController | null = null;
 /** Module-level so the tray is never garbage-collected (the icon would vanish). */
@@ -72,6 +78,10 @@ async function start(): Promise<void> {
     syncLoginItem(state.settings);
   });
   tray = createTray({ core, windows: win, openExternal, quit: () => app.quit(), logger });
+  if (typeof __CREDITRAY_E2E__ !== 'undefined' && __CREDITRAY_E2E__) {
+    // The tray is invisible to Playwright; the end-to-end suite reads it through this hook.
+    (globalThis as { __creditrayTest?: unknown }).__creditrayTest = { tray: () => tray?.shown() ?? null };
+  }
   // A first launch with nothing configured would be an unexplained tray icon: show onboarding.
   if (core.getState().accounts.length === 0) win.showView('onboarding');
 }

@@ -35,6 +35,8 @@ export interface TrayDeps {
 export interface TrayController {
   /** Re-renders from a state; a no-op when the model did not change. */
   update(state: AppState): void;
+  /** What the tray shows now (for the end-to-end suite's test-only hook). */
+  shown(): TrayModel | null;
   destroy(): void;
 }
 
@@ -120,6 +122,7 @@ export function createTray(deps: TrayDeps): TrayController {
 
   return {
     update: (state) => render(buildModel(state)),
+    shown: () => shown,
     destroy() {
       unsubscribe();
       tray.destroy();

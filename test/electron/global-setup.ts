@@ -15,5 +15,7 @@ export default function globalSetup(): void {
   execFileSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], {
     cwd: ROOT,
     stdio: 'inherit',
+    // Compiles in the test-only tray hook; production builds (npm run build/dist) never have it.
+    env: { ...process.env, CREDITRAY_E2E: '1' },
   });
 }

@@ -100,8 +100,13 @@ export class FakeApp extends EventEmitter {
   getSystemLocale(): string {
     return appFake.locale;
   }
+  private paths = new Map<string, string>();
   getPath(name: string): string {
-    return `/tmp/electron-fake/${name}`;
+    return this.paths.get(name) ?? `/tmp/electron-fake/${name}`;
+  }
+  setPath(name: string, path: string): void {
+    record('app', 'setPath', [name, path]);
+    this.paths.set(name, path);
   }
   getAppPath(): string {
     return '/tmp/electron-fake/app';

@@ -75,4 +75,9 @@ describe('composition root (main/index.ts)', () => {
     expect(r.value.notices.map((n) => n.code)).toContain('settings-corrupt');
     expect(readdirSync(dir).some((f) => /^config\.corrupt-.*\.json$/.test(f))).toBe(true);
   });
+
+  it("keeps Electron's profile inside the data dir and compiles no test hook into a normal build", () => {
+    expect(callsTo('app', 'setPath').map((c) => c.args)).toContainEqual(['userData', join(dir, 'electron')]);
+    expect((globalThis as { __creditrayTest?: unknown }).__creditrayTest).toBeUndefined();
+  });
 });

@@ -47,7 +47,8 @@ const image = (t: FakeTray) => t.image as FakeNativeImage;
 
 describe('tray', () => {
   it('is created with a 1x and 2x PNG icon, a tooltip and a menu', () => {
-    const { tray } = start();
+    const { tray, ctl } = start();
+    expect(ctl.shown()?.tooltip).toBe(tray.toolTip);
     expect(image(tray).getScaleFactors()).toEqual([1, 2]);
     expect(image(tray).representations.map((r) => decodeTrayIcon(r.buffer).width)).toEqual([
       16, 32,
