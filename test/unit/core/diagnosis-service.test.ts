@@ -21,6 +21,7 @@ function status(id: string, total: string, at: number, over: Partial<AccountStat
     checkedAt: at,
     nextCheckAt: null,
     gaugeFill: null,
+    insights: null,
     ...over,
   };
 }
