@@ -179,6 +179,7 @@ export const en = {
     },
     evidence: 'Evidence',
     steps: 'Steps',
+    stepsDone: '{{done}} of {{total}} done',
     stepDone: 'Done',
     stepPending: 'Not yet',
     stepManual: 'Check this yourself',

@@ -178,6 +178,7 @@ export const zhCN: Messages = {
     },
     evidence: '证据',
     steps: '处理步骤',
+    stepsDone: '已完成 {{done}}/{{total}}',
     stepDone: '已完成',
     stepPending: '尚未完成',
     stepManual: '需要你自己确认',

@@ -52,6 +52,7 @@ test('balance runs out, the notification opens the diagnosis, the fix verifies i
   await expect(fixed).toHaveAttribute('data-cleared', 'true');
   await expect(fixed.locator('.dx-fixed')).toHaveText('Fixed');
   await expect(fixed.locator('li.dx-step[data-done="true"]').first().getByTestId('step-status')).toHaveText('Done');
+  await expect(fixed.getByTestId('steps-progress')).toHaveText(/^[1-9] of \d done$/);
   await expect(view.locator('.dx-account .badge')).toHaveText('Healthy');
   expect(harness.invokes.slice(invokedBefore)).toContain('accounts:refresh');
   expect(harness.invokes.slice(invokedBefore)).toContain('diagnosis:run');

@@ -56,7 +56,12 @@ export function CauseCard({ cause, rank, actions }: Props) {
       ) : null}
       {cause.steps.length > 0 ? (
         <section aria-label={t('diagnosis.steps')}>
-          <h4 className="dx-subtitle">{t('diagnosis.steps')}</h4>
+          <div className="dx-steps-head">
+            <h4 className="dx-subtitle">{t('diagnosis.steps')}</h4>
+            <p className="muted small" aria-live="polite" data-testid="steps-progress">
+              {t('diagnosis.stepsDone', { done: cause.steps.filter((s) => s.done).length, total: cause.steps.length })}
+            </p>
+          </div>
           <ol className="dx-steps">
             {cause.steps.map((s) => (
               <StepItem key={s.id} step={s} actions={actions} cleared={cleared} />

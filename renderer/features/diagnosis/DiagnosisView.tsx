@@ -59,7 +59,7 @@ function DiagnosisScreen({ api, state, status, back }: { api: CreditrayApi; stat
   const now = useNow();
   const id = status.account.id;
   const [pasted, setPasted] = useState('');
-  const { load, rerun, runIfChanged } = useDiagnosis(api, id, accountSignature(status, state.settings.language), pasted);
+  const { load, rerun, runIfChanged } = useDiagnosis(api, id, accountSignature(status, state.settings.language, state.accounts), pasted);
   const [rechecking, setRechecking] = useState(false);
   const [replacing, setReplacing] = useState(false);
   const [paidAt, setPaidAt] = useState<number | null>(null);

@@ -14,10 +14,15 @@ export type DiagnosisLoad =
   | { phase: 'ready'; diagnosis: Diagnosis; running: boolean }
   | { phase: 'error'; error: AppError };
 
-/** What about an account, if it changed, could change the diagnosis. */
-export function accountSignature(s: AccountStatus | undefined, language: string): string {
+/**
+ * What, if it changed, could change the diagnosis: this account's reading, error, key and
+ * headline, the language, and the other accounts' checks (wrong-account compares them).
+ */
+export function accountSignature(s: AccountStatus | undefined, language: string, all: AccountStatus[] = []): string {
   if (!s) return '';
+  const others = all.filter((o) => o.account.id !== s.account.id).map((o) => [o.account.id, o.checkedAt, o.level]);
   return JSON.stringify([
+    others,
     language,
     s.level,
     s.checkedAt,
