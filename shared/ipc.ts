@@ -1,6 +1,7 @@
 /**
- * The one IPC contract between main and the renderer. Every invoke channel has a zod
- * schema for its request (main parses every payload with it before any handler runs) and
+ * The one IPC contract between main and the renderer. Every invoke channel has a strict zod
+ * schema for its request (main parses every payload with it before any handler runs, and an
+ * unknown key is refused rather than silently dropped) and
  * a response type; every push channel has a payload type. A channel without a contract
  * fails the type check below, so the preload, handlers and renderer cannot drift apart.
  */
@@ -35,26 +36,30 @@ export const thresholdsSchema = z
     message: 'the critical threshold must not be above the low threshold',
   });
 export const budgetSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('none') }),
-  z.object({ kind: z.literal('fixed'), amount }),
-  z.object({ kind: z.literal('since-top-up') }),
+  z.strictObject({ kind: z.literal('none') }),
+  z.strictObject({ kind: z.literal('fixed'), amount }),
+  z.strictObject({ kind: z.literal('since-top-up') }),
 ]);
-const pollSec = z.number().int().min(MIN_POLL_SEC).max(24 * 3600);
+const pollSec = z
+  .number()
+  .int()
+  .min(MIN_POLL_SEC)
+  .max(24 * 3600);
 const notifyPatch = z.partialRecord(z.enum(NOTIFY_KINDS), z.boolean());
 
 export const schemas = {
   'state:get': z.undefined(),
-  'accounts:add': z.object({
+  'accounts:add': z.strictObject({
     provider: z.enum(PROVIDER_IDS),
     label,
     /** Travels renderer -> main once, is verified, then lives only in the keychain. */
     key: z.string().max(4096, 'that is far longer than any API key'),
     baseUrl: z.string().trim().max(2048).optional(),
   }),
-  'accounts:update': z.object({
+  'accounts:update': z.strictObject({
     id: accountId,
     patch: z
-      .object({
+      .strictObject({
         label,
         headlineCurrency: z.enum(HEADLINE_PREFS),
         thresholds: thresholdsSchema.nullable(),
@@ -62,40 +67,48 @@ export const schemas = {
         pollIntervalSec: pollSec.nullable(),
         notify: notifyPatch,
       })
-      .partial()
-      .strict(),
+      .partial(),
   }),
-  'accounts:replace-key': z.object({ id: accountId, key: z.string().max(4096) }),
-  'accounts:remove': z.object({ id: accountId }),
-  'accounts:refresh': z.object({ id: accountId.optional() }),
+  'accounts:replace-key': z.strictObject({ id: accountId, key: z.string().max(4096) }),
+  'accounts:remove': z.strictObject({ id: accountId }),
+  'accounts:refresh': z.strictObject({ id: accountId.optional() }),
   'settings:update': z
-    .object({
+    .strictObject({
       pollIntervalSec: pollSec,
       language: z.enum(LANGUAGES),
       theme: z.enum(THEMES),
       launchAtLogin: z.boolean(),
-      notifyCooldownMin: z.number().int().min(0).max(7 * 24 * 60),
+      notifyCooldownMin: z
+        .number()
+        .int()
+        .min(0)
+        .max(7 * 24 * 60),
     })
-    .partial()
-    .strict(),
-  'history:get': z.object({
+    .partial(),
+  'history:get': z.strictObject({
     id: accountId,
     from: z.number().int().nonnegative().optional(),
     to: z.number().int().nonnegative().optional(),
   }),
-  'external:open': z.object({
+  'external:open': z.strictObject({
     provider: z.enum(PROVIDER_IDS),
     link: z.enum(LINK_KINDS),
   }),
   'demo:start': z.undefined(),
   /** Why am I getting 402? The pasted text is the user's own program output; capped at 64 KiB. */
-  'diagnosis:run': z.object({
+  'diagnosis:run': z.strictObject({
     id: accountId,
-    pastedError: z.string().max(64 * 1024, 'at most 64 KiB of error text').optional(),
+    pastedError: z
+      .string()
+      .max(64 * 1024, 'at most 64 KiB of error text')
+      .optional(),
     paidAt: z.number().int().nonnegative().optional(),
   }),
   /** "I have paid": a fact no poll can see, used by the next diagnoses (kept in memory). */
-  'diagnosis:mark-paid': z.object({ id: accountId, at: z.number().int().nonnegative().optional() }),
+  'diagnosis:mark-paid': z.strictObject({
+    id: accountId,
+    at: z.number().int().nonnegative().optional(),
+  }),
 } as const;
 
 export type InvokeChannel = keyof typeof schemas;
@@ -150,4 +163,3 @@ export function describeIssues(error: z.ZodError): string {
     .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
     .join('; ');
 }
-
