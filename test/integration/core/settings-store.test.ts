@@ -4,23 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_NOTIFY, DEFAULT_SETTINGS, type AccountConfig } from '../../../shared/model';
-import { createSettingsStore, guardSettingsFile, openNodeSettings, SettingsWriteError, type ConfLike } from '../../../main/core/settings-store';
+import { DEFAULT_SETTINGS, type AccountConfig } from '../../../shared/model';
+import {
+  createSettingsStore,
+  guardSettingsFile,
+  openNodeSettings,
+  SettingsWriteError,
+  type ConfLike,
+} from '../../../main/core/settings-store';
+import { testAccount } from '../../fakes/account-fixture';
 
 const NOW = Date.UTC(2026, 10, 27, 3, 4, 5, 6);
-const account = (id: string, label = `Acc ${id}`): AccountConfig => ({
-  id,
-  label,
-  provider: 'deepseek',
-  baseUrl: 'https://api.deepseek.com',
-  headlineCurrency: 'auto',
-  thresholds: null,
-  budget: { kind: 'none' },
-  pollIntervalSec: null,
-  notify: { ...DEFAULT_NOTIFY },
-  keyMask: 'sk-…a1b2',
-  createdAt: 1_700_000_000_000,
-});
+const account = (id: string, label = `Acc ${id}`): AccountConfig =>
+  testAccount({ id, label, createdAt: 1_700_000_000_000 });
 
 let dir: string;
 beforeEach(() => {
@@ -42,13 +38,23 @@ describe('settings store', () => {
 
   it('persists settings and accounts across reopening', () => {
     const s = open();
-    expect(s.updateSettings({ pollIntervalSec: 120, language: 'zh-CN' })).toMatchObject({ pollIntervalSec: 120, language: 'zh-CN' });
+    expect(s.updateSettings({ pollIntervalSec: 120, language: 'zh-CN' })).toMatchObject({
+      pollIntervalSec: 120,
+      language: 'zh-CN',
+    });
     s.saveAccount(account('a1'));
     s.saveAccount(account('a2'));
     s.saveAccount({ ...account('a1'), label: 'Renamed' });
     const again = open();
-    expect(again.getSettings()).toEqual({ ...DEFAULT_SETTINGS, pollIntervalSec: 120, language: 'zh-CN' });
-    expect(again.listAccounts().map((a) => [a.id, a.label])).toEqual([['a1', 'Renamed'], ['a2', 'Acc a2']]);
+    expect(again.getSettings()).toEqual({
+      ...DEFAULT_SETTINGS,
+      pollIntervalSec: 120,
+      language: 'zh-CN',
+    });
+    expect(again.listAccounts().map((a) => [a.id, a.label])).toEqual([
+      ['a1', 'Renamed'],
+      ['a2', 'Acc a2'],
+    ]);
     expect(JSON.parse(readFileSync(configPath(), 'utf8'))).toMatchObject({ version: 1 });
     again.removeAccount('a1');
     expect(open().getAccount('a1')).toBeUndefined();
@@ -91,17 +97,34 @@ describe('settings store', () => {
   it('drops only the unreadable account, keeps the others, and keeps a copy of the original', () => {
     const bad = { ...account('b1', 'Broken'), provider: 'nope' };
     const dup = account('a1', 'Duplicate');
-    writeFileSync(configPath(), JSON.stringify({ version: 1, settings: DEFAULT_SETTINGS, accounts: [account('a1'), bad, account('a2'), dup] }));
+    writeFileSync(
+      configPath(),
+      JSON.stringify({
+        version: 1,
+        settings: DEFAULT_SETTINGS,
+        accounts: [account('a1'), bad, account('a2'), dup],
+      }),
+    );
     const s = open();
     expect(s.listAccounts().map((a) => a.id)).toEqual(['a1', 'a2']);
-    expect(s.notices().map((n) => n.code)).toEqual(['settings-account-dropped', 'settings-account-dropped']);
+    expect(s.notices().map((n) => n.code)).toEqual([
+      'settings-account-dropped',
+      'settings-account-dropped',
+    ]);
     expect(s.notices()[0]?.message).toContain('"Broken"');
     expect(backups()).toHaveLength(1);
   });
 
   it('fills fields that an older file lacks and resets a single bad setting with a notice', () => {
     const { notify: _n, headlineCurrency: _h, budget: _b, ...old } = account('a1');
-    writeFileSync(configPath(), JSON.stringify({ version: 1, settings: { pollIntervalSec: 5, theme: 'dark' }, accounts: [old] }));
+    writeFileSync(
+      configPath(),
+      JSON.stringify({
+        version: 1,
+        settings: { pollIntervalSec: 5, theme: 'dark' },
+        accounts: [old],
+      }),
+    );
     const s = open();
     expect(s.getSettings()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
     expect(s.getAccount('a1')).toEqual(account('a1'));
@@ -135,7 +158,9 @@ describe('settings store', () => {
         return {};
       },
       set store(_v) {
-        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
+          code: 'ENOSPC',
+        });
       },
     };
     const s = createSettingsStore({ store: full });

@@ -16,24 +16,13 @@ import {
   snapshotOf,
   type Answer,
 } from '../../fakes/scripted-provider';
+import { testAccount } from '../../fakes/account-fixture';
 
 const MIN = 60_000;
 const silent: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
-const account = (id: string, over: Partial<AccountConfig> = {}): AccountConfig => ({
-  id,
-  label: `Key ${id}`,
-  provider: 'deepseek',
-  baseUrl: 'https://api.deepseek.com',
-  headlineCurrency: 'auto',
-  thresholds: null,
-  budget: { kind: 'none' },
-  pollIntervalSec: null,
-  notify: DEFAULT_NOTIFY,
-  keyMask: 'sk-…a1b2',
-  createdAt: 0,
-  ...over,
-});
+const account = (id: string, over: Partial<AccountConfig> = {}): AccountConfig =>
+  testAccount({ id, label: `Key ${id}`, ...over });
 
 class MemorySecrets implements SecretStore {
   keys = new Map<string, string>();
@@ -94,7 +83,9 @@ function script(...steps: (string | ReturnType<typeof providerError>)[]): Answer
   return (n) => {
     const step = steps[Math.min(n, steps.length - 1)] as string | ReturnType<typeof providerError>;
     // Readings a minute apart from the fake clock's start: two readings at one instant count as one.
-    return typeof step === 'string' ? ok(snapshotOf(step, { at: Date.UTC(2026, 0, 1) + n * 60_000 })) : err(step);
+    return typeof step === 'string'
+      ? ok(snapshotOf(step, { at: Date.UTC(2026, 0, 1) + n * 60_000 }))
+      : err(step);
   };
 }
 

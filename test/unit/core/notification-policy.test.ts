@@ -4,20 +4,9 @@ import {
   type NotificationInput,
 } from '../../../main/core/notification-policy';
 import { DEFAULT_NOTIFY, type AccountConfig, type ProviderError } from '../../../shared/model';
+import { testAccount } from '../../fakes/account-fixture';
 
-const account: AccountConfig = {
-  id: 'a1',
-  label: 'Work key',
-  provider: 'deepseek',
-  baseUrl: 'https://api.deepseek.com',
-  headlineCurrency: 'auto',
-  thresholds: null,
-  budget: { kind: 'none' },
-  pollIntervalSec: null,
-  notify: DEFAULT_NOTIFY,
-  keyMask: 'sk-…a1b2',
-  createdAt: 0,
-};
+const account: AccountConfig = testAccount({ label: 'Work key' });
 const authError: ProviderError = {
   kind: 'auth',
   status: 401,

@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { computeLevel, hysteresisMargin, thresholdsFor } from '../../../shared/level';
-import {
-  DEFAULT_NOTIFY,
-  type AccountConfig,
-  type Level,
-  type ProviderError,
-  type Snapshot,
-} from '../../../shared/model';
+import { type Level, type ProviderError, type Snapshot } from '../../../shared/model';
+import { testAccount } from '../../fakes/account-fixture';
 
-const account = (over: Partial<AccountConfig> = {}): AccountConfig => ({
-  id: 'a1',
-  label: 'Work',
-  provider: 'deepseek',
-  baseUrl: 'https://api.deepseek.com',
-  headlineCurrency: 'auto',
-  thresholds: null,
-  budget: { kind: 'none' },
-  pollIntervalSec: null,
-  notify: DEFAULT_NOTIFY,
-  keyMask: 'sk-…a1b2',
-  createdAt: 0,
-  ...over,
-});
+const account = testAccount;
 const snap = (total: string, available = true, currency = 'CNY'): Snapshot => ({
   at: 0,
   available,

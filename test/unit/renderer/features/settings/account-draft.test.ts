@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_NOTIFY, type AccountConfig } from '../../../../../shared/model';
 import { draftFrom, draftToPatch } from '../../../../../renderer/features/settings/account-draft';
+import { testAccount } from '../../../../fakes/account-fixture';
 
-const account: AccountConfig = {
-  id: 'a1',
-  label: 'Work',
-  provider: 'deepseek',
-  baseUrl: 'https://api.deepseek.com',
-  headlineCurrency: 'auto',
-  thresholds: null,
-  budget: { kind: 'none' },
-  pollIntervalSec: null,
-  notify: { ...DEFAULT_NOTIFY },
-  keyMask: 'sk-…c18b',
-  createdAt: 0,
-};
+const account: AccountConfig = testAccount({ keyMask: 'sk-…c18b' });
 
 describe('account settings draft', () => {
   it('prefills the default thresholds so the fields are never blank, and sends null while defaults are used', () => {
@@ -25,19 +14,43 @@ describe('account settings draft', () => {
   });
 
   it('refuses a critical threshold above the low one, comparing exact amounts', () => {
-    const r = draftToPatch({ ...draftFrom(account), useDefaults: false, low: '10.5', critical: '10.500001' });
+    const r = draftToPatch({
+      ...draftFrom(account),
+      useDefaults: false,
+      low: '10.5',
+      critical: '10.500001',
+    });
     expect(r).toEqual({ ok: false, errors: { critical: 'settings.criticalAboveLow' } });
   });
 
   it('refuses amounts with separators or exponents, and an empty name', () => {
-    const r = draftToPatch({ ...draftFrom(account), label: '  ', useDefaults: false, low: '1,000', critical: '1e3', budgetKind: 'fixed', budgetAmount: '' });
+    const r = draftToPatch({
+      ...draftFrom(account),
+      label: '  ',
+      useDefaults: false,
+      low: '1,000',
+      critical: '1e3',
+      budgetKind: 'fixed',
+      budgetAmount: '',
+    });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(Object.keys(r.errors).sort()).toEqual(['budgetAmount', 'critical', 'label', 'low']);
+    if (!r.ok)
+      expect(Object.keys(r.errors).sort()).toEqual(['budgetAmount', 'critical', 'label', 'low']);
   });
 
   it('builds the patch main expects: trimmed label, fixed budget, notification choices', () => {
-    const d = { ...draftFrom(account), label: ' Prod ', budgetKind: 'fixed' as const, budgetAmount: ' 200 ', notify: { ...DEFAULT_NOTIFY, recovered: false } };
+    const d = {
+      ...draftFrom(account),
+      label: ' Prod ',
+      budgetKind: 'fixed' as const,
+      budgetAmount: ' 200 ',
+      notify: { ...DEFAULT_NOTIFY, recovered: false },
+    };
     const r = draftToPatch(d);
-    expect(r.ok && r.patch).toMatchObject({ label: 'Prod', budget: { kind: 'fixed', amount: '200' }, notify: { recovered: false, low: true } });
+    expect(r.ok && r.patch).toMatchObject({
+      label: 'Prod',
+      budget: { kind: 'fixed', amount: '200' },
+      notify: { recovered: false, low: true },
+    });
   });
 });
