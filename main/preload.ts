@@ -24,6 +24,8 @@ const INVOKE_CHANNELS = [
   'demo:start',
   'diagnosis:run',
   'diagnosis:mark-paid',
+  'history:export',
+  'history:import',
 ] as const satisfies readonly InvokeChannel[];
 const PUSH_CHANNELS = ['state:changed', 'navigate'] as const satisfies readonly PushChannel[];
 

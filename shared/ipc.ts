@@ -109,6 +109,19 @@ export const schemas = {
     id: accountId,
     at: z.number().int().nonnegative().optional(),
   }),
+  /** One account's history as the text of a CSV or JSON file (docs/history-format.md). */
+  'history:export': z.strictObject({
+    id: accountId,
+    format: z.enum(['csv', 'json']),
+    from: z.number().int().nonnegative().optional(),
+    to: z.number().int().nonnegative().optional(),
+  }),
+  /** A picked file's text, imported all or nothing; capped at 20 MB (about a year of minutes). */
+  'history:import': z.strictObject({
+    id: accountId,
+    text: z.string().max(20 * 1024 * 1024, 'at most 20 MB of history'),
+    format: z.enum(['csv', 'json']),
+  }),
 } as const;
 
 export type InvokeChannel = keyof typeof schemas;
@@ -129,6 +142,8 @@ export interface InvokeResponses {
   'demo:start': AccountConfig;
   'diagnosis:run': Diagnosis;
   'diagnosis:mark-paid': null;
+  'history:export': string;
+  'history:import': { imported: number };
 }
 export type InvokeResult<C extends InvokeChannel> = Result<InvokeResponses[C], AppError>;
 

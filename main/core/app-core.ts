@@ -29,6 +29,13 @@ export interface CoreApi {
   runDiagnosis(req: ParsedRequest<'diagnosis:run'>): Promise<Result<Diagnosis, AppError>>;
   /** The user says they paid (in memory only: lost on restart, which only loses `top-up-pending`). */
   markPaid(req: ParsedRequest<'diagnosis:mark-paid'>): Promise<Result<null, AppError>>;
+  /** One account's history as CSV or JSON text (the window saves it as a file). */
+  exportHistory(req: ParsedRequest<'history:export'>): Promise<Result<string, AppError>>;
+  /**
+   * Imports a CSV or JSON history file's text, all or nothing: a file with bad rows imports
+   * nothing and the error message names the first bad lines with their line numbers.
+   */
+  importHistory(req: ParsedRequest<'history:import'>): Promise<Result<{ imported: number }, AppError>>;
   /** The laptop woke up or the network came back: poll once, not once per missed interval. */
   onResume(): void;
   onOnline(): void;

@@ -13,6 +13,8 @@ import { createProviders } from './providers/registry';
 import { createFileHistoryStore } from './history/file-history-store';
 import { historyDir } from './data-dir';
 import { HistoryStorageError } from './history/errors';
+import { exportAccountHistory, importAccountHistory } from './history/history-transfer';
+import { historyTransferText } from '../../shared/i18n/history-transfer';
 import { historyText } from '../../shared/i18n/history';
 import { resolveLanguage } from '../../shared/i18n/language';
 import { DEMO_LABEL } from '../../shared/providers';
@@ -185,6 +187,14 @@ export async function createCore(deps: CoreDeps): Promise<CoreApi> {
       } catch (e) {
         return err({ code: 'history-unreadable', message: `Could not read the history: ${toError(e).message}` });
       }
+    },
+    async exportHistory(req) {
+      if (!settings.getAccount(req.id)) return err({ code: 'not-found', message: historyTransferText(lang(), 'account.missing') });
+      return exportAccountHistory(history, req, lang());
+    },
+    async importHistory(req) {
+      if (!settings.getAccount(req.id)) return err({ code: 'not-found', message: historyTransferText(lang(), 'account.missing') });
+      return importAccountHistory(history, req, lang());
     },
     startDemo: async () => {
       const existing = settings.listAccounts().find((a) => a.provider === 'demo');

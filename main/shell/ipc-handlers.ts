@@ -35,6 +35,8 @@ export const handlers: Handlers = {
   'demo:start': (_req, { core }) => core.startDemo(),
   'diagnosis:run': (req, { core }) => core.runDiagnosis(req),
   'diagnosis:mark-paid': (req, { core }) => core.markPaid(req),
+  'history:export': (req, { core }) => core.exportHistory(req),
+  'history:import': (req, { core }) => core.importHistory(req),
   'external:open': async (req, { openExternal, lang }) => {
     // The renderer names a link, never a URL: it cannot make us open an arbitrary address.
     const checked = checkExternalUrl(PROVIDERS[req.provider].links[req.link], lang());

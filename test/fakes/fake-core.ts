@@ -130,6 +130,14 @@ export function createFakeCore(initial: AppState = fakeState()): FakeCore {
       track('getHistory', [req]);
       return ok([]);
     },
+    async exportHistory(req) {
+      track('exportHistory', [req]);
+      return ok('time,currency,total,granted,toppedUp,available\n');
+    },
+    async importHistory(req) {
+      track('importHistory', [req]);
+      return ok({ imported: 0 });
+    },
     async startDemo() {
       track('startDemo', []);
       return ok(fakeAccount('demo', { provider: 'demo' }));

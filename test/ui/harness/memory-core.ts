@@ -16,6 +16,7 @@ import { computeLevel } from '../../../shared/level';
 import { DEFAULT_NOTIFY, DEFAULT_SETTINGS, type AccountConfig, type AccountStatus, type AppSettings, type AppState, type Level, type ProviderError, type Snapshot } from '../../../shared/model';
 import { PROVIDERS, maskKey } from '../../../shared/providers';
 import { err, ok } from '../../../shared/result';
+import { exportAccountHistory, importAccountHistory } from '../../../main/core/history/history-transfer';
 
 /** What survives a "restart" of the memory core (the settings file on disk). */
 export interface MemoryDisk {
@@ -166,6 +167,14 @@ export function createMemoryCore(deps: { disk: MemoryDisk; secrets: SecretStore;
     async getHistory({ id, from, to }) {
       if (!disk.accounts.some((a) => a.id === id)) return err({ code: 'not-found', message: 'That account no longer exists.' });
       return ok(await history.read(id, { from, to }));
+    },
+    async exportHistory(req) {
+      if (!disk.accounts.some((a) => a.id === req.id)) return err({ code: 'not-found', message: 'That account no longer exists.' });
+      return exportAccountHistory(history, req, resolveLanguage(disk.settings.language, deps.systemLocale));
+    },
+    async importHistory(req) {
+      if (!disk.accounts.some((a) => a.id === req.id)) return err({ code: 'not-found', message: 'That account no longer exists.' });
+      return importAccountHistory(history, req, resolveLanguage(disk.settings.language, deps.systemLocale));
     },
     async startDemo() {
       const existing = disk.accounts.find((a) => a.provider === 'demo');

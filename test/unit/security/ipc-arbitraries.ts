@@ -98,6 +98,11 @@ export const validPayload: { [C in InvokeChannel]?: fc.Arbitrary<InvokeRequest<C
     { requiredKeys: ['id'] },
   ),
   'diagnosis:mark-paid': fc.record({ id: accountId, at: fc.integer({ min: 0, max: 2 ** 52 }) }, { requiredKeys: ['id'] }),
+  'history:export': fc.record(
+    { id: accountId, format: fc.constantFrom('csv' as const, 'json' as const), from: fc.integer({ min: 0, max: 2 ** 52 }), to: fc.integer({ min: 0, max: 2 ** 52 }) },
+    { requiredKeys: ['id', 'format'] },
+  ),
+  'history:import': fc.record({ id: accountId, text: anyText(2000), format: fc.constantFrom('csv' as const, 'json' as const) }),
 };
 
 /** Values that are never a valid field: wrong types, non-finite numbers, arrays for objects. */

@@ -13,6 +13,8 @@ const valid: Partial<Record<InvokeChannel, Record<string, unknown>>> = {
   'external:open': { provider: 'deepseek', link: 'topUp' },
   'diagnosis:run': { id: 'a1' },
   'diagnosis:mark-paid': { id: 'a1' },
+  'history:export': { id: 'a1', format: 'csv' },
+  'history:import': { id: 'a1', text: 'time,currency,total,granted,toppedUp,available\n', format: 'csv' },
 };
 
 describe('IPC request schemas', () => {
@@ -38,5 +40,16 @@ describe('IPC request schemas', () => {
       schemas['accounts:update'].safeParse({ id: 'a1', patch: { label: 'W', keyMask: 'sk-…' } })
         .success,
     ).toBe(false);
+  });
+
+  it('refuses an imported history file over 20 MB and accepts one just under', () => {
+    const cap = 20 * 1024 * 1024;
+    const req = (text: string) => schemas['history:import'].safeParse({ id: 'a1', text, format: 'csv' });
+    expect(req('a'.repeat(cap)).success).toBe(true);
+    expect(req('a'.repeat(cap + 1)).success).toBe(false);
+  });
+
+  it('exports only as csv or json', () => {
+    expect(schemas['history:export'].safeParse({ id: 'a1', format: 'xlsx' }).success).toBe(false);
   });
 });
