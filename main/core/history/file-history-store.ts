@@ -6,7 +6,7 @@
  * in `compact()`, which the app schedules when idle; it writes a new file, syncs it and
  * renames it over the old one, so a crash leaves either the old or the new file whole.
  */
-import { type FileHandle, mkdir, open, readFile, readdir, rename, unlink } from 'node:fs/promises';
+import { type FileHandle, copyFile, mkdir, open, readFile, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Snapshot } from '../../../shared/model';
 import type { HistoryStore, Logger } from '../ports';
@@ -181,17 +181,37 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
     await writeLine(id, st, snap, same ? encodeHeartbeat(snap.at) : encodeFull(snap));
   }
 
-  async function load(id: string): Promise<Snapshot[]> {
+  /** Every readable record, and whether any line had to be dropped. */
+  async function loadChecked(id: string): Promise<{ snapshots: Snapshot[]; damaged: boolean }> {
     let text: string;
     try {
       text = await readFile(pathOf(id), 'utf8');
     } catch (e) {
-      if ((e as { code?: string }).code === 'ENOENT') return [];
+      if ((e as { code?: string }).code === 'ENOENT') return { snapshots: [], damaged: false };
       throw storageError('read', fileNameFor(id), e);
     }
     const loaded = decodeLog(text, fileNameFor(id));
     for (const w of loaded.warnings) warn(w);
-    return loaded.snapshots;
+    return { snapshots: loaded.snapshots, damaged: loaded.warnings.length > 0 };
+  }
+  const load = async (id: string): Promise<Snapshot[]> => (await loadChecked(id)).snapshots;
+
+  /**
+   * Before a rewrite drops damaged lines for good, the file as it was is kept beside it
+   * (`<account>.log.corrupt-<time>`): a repair never deletes what a user might still want.
+   */
+  async function loadForRewrite(id: string): Promise<Snapshot[]> {
+    const { snapshots, damaged } = await loadChecked(id);
+    if (damaged) {
+      const backup = `${pathOf(id)}.corrupt-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
+      try {
+        await copyFile(pathOf(id), backup);
+      } catch (e) {
+        throw storageError('back up', fileNameFor(id), e);
+      }
+      warn(`${fileNameFor(id)}: damaged lines kept in ${backup} before the rewrite`);
+    }
+    return snapshots;
   }
 
   async function rewrite(id: string, snapshots: readonly Snapshot[], op: string): Promise<void> {
@@ -257,7 +277,7 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
       for (const id of ids) {
         // One account's failure (a full disk) must not stop the others from being tried.
         await serial(id, async () => {
-          const before = await load(id);
+          const before = await loadForRewrite(id);
           if (before.length === 0) return;
           await rewrite(id, rollup(before, now()), 'compact');
         }).catch((e: unknown) => (firstError ??= e));
@@ -268,7 +288,7 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
     importSnapshots: (id, snapshots) =>
       serial(id, async () => {
         const byTime = new Map<number, Snapshot>();
-        for (const s of await load(id)) byTime.set(s.at, s);
+        for (const s of await loadForRewrite(id)) byTime.set(s.at, s);
         for (const s of snapshots) byTime.set(s.at, s);
         await rewrite(
           id,

@@ -3,6 +3,7 @@ import {
   existsSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -122,6 +123,26 @@ describe('file history store', () => {
     await s2.append('a', snap(T0 + MIN, '2.00'));
     expect((await s2.read('a')).map((x) => x.rows[0]?.total)).toEqual(['1.00', '2.00']);
     expect(s2.warnings().filter((w) => /line \d+/.test(w))).toHaveLength(2);
+    await s2.close();
+  });
+
+  it('keeps the damaged file as a backup before compaction rewrites it without the bad lines', async () => {
+    const dir = tmp();
+    const s = createFileHistoryStore({ dir, now: () => T0 + 10 * MIN });
+    await s.append('a', snap(T0, '1.00'));
+    await s.close();
+    appendFileSync(join(dir, 'a.log'), 'garbage\n');
+    const damaged = readFileSync(join(dir, 'a.log'), 'utf8');
+    const s2 = createFileHistoryStore({ dir, now: () => T0 + 10 * MIN });
+    await s2.append('a', snap(T0 + MIN, '2.00'));
+    await s2.compact('a');
+    const backups = readdirSync(dir).filter((f) => f.startsWith('a.log.corrupt-'));
+    expect(backups).toHaveLength(1);
+    expect(readFileSync(join(dir, backups[0]!), 'utf8').startsWith(damaged)).toBe(true);
+    expect(lines(dir).some((l) => l.includes('garbage'))).toBe(false);
+    expect((await s2.read('a')).map((x) => x.rows[0]?.total)).toEqual(['1.00', '2.00']);
+    await s2.compact('a'); // a clean file needs no second backup
+    expect(readdirSync(dir).filter((f) => f.startsWith('a.log.corrupt-'))).toHaveLength(1);
     await s2.close();
   });
 
