@@ -14,6 +14,7 @@ import type { Route } from '../../app/useNavigation';
 import { Icon } from '../../components/Icon';
 import { LevelBadge } from '../../components/LevelBadge';
 import { BalanceRows } from './BalanceRows';
+import { CardInsights } from './CardInsights';
 
 interface Props {
   api: CreditrayApi;
@@ -78,6 +79,8 @@ export function AccountCard({ api, status, now, go }: Props) {
       ) : (
         <div className="gauge gauge-empty" aria-hidden="true" />
       )}
+
+      <CardInsights insights={status.insights} budget={account.budget} now={now} />
 
       <BalanceRows snapshot={snapshot} headlineCurrency={headline?.currency ?? null} lang={lang} />
 

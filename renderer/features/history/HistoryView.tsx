@@ -13,6 +13,7 @@ import { useTheme } from '../../app/useTheme';
 import { StateBlock } from '../../components/StateBlock';
 import { pickCurrency, RANGES, rangeStart, toSeries, type Range } from './chart-data';
 import { HistoryChart } from './HistoryChart';
+import { HistoryTransfer } from './HistoryTransfer';
 
 interface Props {
   api: CreditrayApi;
@@ -34,6 +35,8 @@ export default function HistoryView({ api, state, accountId, go }: Props) {
   const [range, setRange] = useState<Range>('7d');
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [shown, setShown] = useState(0);
+  /** Bumped after an import, so the chart re-reads the history. */
+  const [reloads, setReloads] = useState(0);
   const id = status?.account.id;
   const lastReading = status?.snapshot?.at ?? 0;
 
@@ -46,7 +49,7 @@ export default function HistoryView({ api, state, accountId, go }: Props) {
     return () => {
       live = false;
     };
-  }, [api, id, range, lastReading]);
+  }, [api, id, range, lastReading, reloads]);
 
   // While a new range loads, the previous chart of the same account stays (no flash, no jump).
   const load: Load = loaded && loaded.id === id ? loaded.load : { phase: 'loading' };
@@ -125,6 +128,7 @@ export default function HistoryView({ api, state, accountId, go }: Props) {
           </>
         ) : null}
       </div>
+      <HistoryTransfer api={api} accountId={status.account.id} label={status.account.label} onImported={() => setReloads((n) => n + 1)} />
     </section>
   );
 }
