@@ -72,44 +72,37 @@ export function CardInsights({ insights, budget, now }: Props) {
   const burn = insights ? dailyBurn(insights) : null;
   const forecast = insights ? describeForecast(insights.forecast, now, lang, t) : null;
   const budgetLine = describeBudget(insights, lang, t);
-  // Every row keeps its line even when empty: data arriving changes words, not the card's height.
-  const hold = { minHeight: '1.4em', margin: 0 } as const;
-  const row = { ...hold, display: 'flex', gap: '0.5em', alignItems: 'baseline', flexWrap: 'wrap' } as const;
-  const dd = { margin: 0 } as const;
+  // Every row is one line, always present: data arriving changes words, never the card's height.
+  const line = { minHeight: '1.4em', margin: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
+  const row = { display: 'grid', gridTemplateColumns: 'auto minmax(0, 1fr)', columnGap: '0.5em', alignItems: 'baseline' } as const;
+  const dd = line;
+  const burnText = !insights
+    ? '—'
+    : burn
+      ? t('dashboard.burnPerDay', { amount: formatMoney(burn.micros, insights.currency, lang) })
+      : t('dashboard.collecting');
 
   return (
     <div className="card-insights">
       {budget.kind !== 'none' ? (
-        <p className="muted small" style={hold} data-testid="budget-spent">
+        <p className="muted small" style={line} title={budgetLine ?? undefined} data-testid="budget-spent">
           {budgetLine ?? '\u00a0'}
         </p>
       ) : null}
       <dl className="insights small" style={{ margin: 0 }}>
         <div style={row} data-testid="burn-rate">
           <dt className="caption">{t('dashboard.burnLabel')}</dt>
-          <dd style={dd}>
-            {!insights ? (
-              '—'
-            ) : burn ? (
-              <span title={burn.fromWeek ? t('dashboard.burnFromWeek') : undefined}>
-                {t('dashboard.burnPerDay', { amount: formatMoney(burn.micros, insights.currency, lang) })}
-              </span>
-            ) : (
-              <span className="muted">{t('dashboard.collecting')}</span>
-            )}
+          <dd style={dd} className={burn ? undefined : 'muted'} title={burn?.fromWeek ? t('dashboard.burnFromWeek') : undefined}>
+            {burnText}
           </dd>
         </div>
         <div style={row} data-testid="forecast">
           <dt className="caption">{t('dashboard.forecastLabel')}</dt>
-          <dd style={dd}>
-            {forecast ? (
-              <>
-                <span className={insights?.forecast.status === 'ok' ? undefined : 'muted'}>{forecast.main}</span>
-                {forecast.detail ? <span className="muted"> ({forecast.detail})</span> : null}
-              </>
-            ) : (
-              '—'
-            )}
+          <dd style={dd} className={insights?.forecast.status === 'ok' ? undefined : 'muted'}>
+            {forecast?.main ?? '—'}
+          </dd>
+          <dd className="muted" style={{ ...line, gridColumn: '1 / -1' }} title={forecast?.detail ?? undefined} data-testid="forecast-range">
+            {forecast?.detail ?? '\u00a0'}
           </dd>
         </div>
       </dl>
