@@ -6,8 +6,8 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
 import { buildShowcase } from './harness/showcase';
 
-/** Words allowed on a Chinese screen: names, codes (an API field the diagnosis quotes) and the language's own name in the picker. */
-const ALLOWED = /Creditray|DeepSeek|API|is_available(?: = (?:true|false))?|CNY|USD|US\$|CN¥|English|sk-…(?:[0-9a-f]{4})?/g;
+/** Words allowed on a Chinese screen: names, codes (an API field the diagnosis quotes), file formats and the language's own name in the picker. */
+const ALLOWED = /Creditray|DeepSeek|API|CSV|JSON|is_available(?: = (?:true|false))?|CNY|USD|US\$|CN¥|English|sk-…(?:[0-9a-f]{4})?/g;
 
 /** Visible text plus what a screen reader announces (aria-label, placeholder, title). */
 async function englishLeftovers(page: Page): Promise<string[]> {
