@@ -6,6 +6,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreditrayApi } from '../../../shared/ipc';
+import { exportFileName, type Format } from './export-file';
 
 interface Props {
   api: CreditrayApi;
@@ -15,21 +16,7 @@ interface Props {
   onImported: () => void;
 }
 
-type Format = 'csv' | 'json';
 type Outcome = { kind: 'ok' | 'error'; text: string; detail?: string } | null;
-
-/** `creditray-<label>-<YYYY-MM-DD>.<ext>`, with the label made safe for any file system. */
-export function exportFileName(label: string, at: Date, format: Format): string {
-  const safe =
-    [...label.normalize('NFKC')]
-      .map((c) => (c.charCodeAt(0) < 32 || /[\\/:*?"<>|\s]/.test(c) ? '-' : c))
-      .join('')
-      .replace(/-+/g, '-')
-      .replace(/^-|-$/g, '') || 'account';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const date = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-  return `creditray-${safe}-${date}.${format}`;
-}
 
 /** Hands `text` to the browser as a file download (a Blob URL on a temporary <a download>). */
 function saveText(text: string, name: string, format: Format): void {

@@ -2,8 +2,8 @@ import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { HistoryInsights } from '../../../../../shared/analytics';
 import type { Forecast } from '../../../../../shared/analytics/forecast';
-import { dailyBurn, describeBudget, describeForecast } from '../../../../../renderer/features/dashboard/CardInsights';
-import { exportFileName } from '../../../../../renderer/features/history/HistoryTransfer';
+import { dailyBurn, describeBudget, describeForecast } from '../../../../../renderer/features/dashboard/insights-text';
+import { exportFileName } from '../../../../../renderer/features/history/export-file';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 27, 12);
