@@ -194,7 +194,10 @@ export async function createCore(deps: CoreDeps): Promise<CoreApi> {
     },
     async importHistory(req) {
       if (!settings.getAccount(req.id)) return err({ code: 'not-found', message: historyTransferText(lang(), 'account.missing') });
-      return importAccountHistory(history, req, lang());
+      const r = await importAccountHistory(history, req, lang());
+      // Burn rate, forecast and gauge are computed from history: let them see the import.
+      if (r.ok) await monitor.reloadHistory(req.id);
+      return r;
     },
     startDemo: async () => {
       const existing = settings.listAccounts().find((a) => a.provider === 'demo');

@@ -49,6 +49,8 @@ export interface Monitor {
   onOnline(): void;
   /** Faster re-checks until epoch ms `untilMs` (e.g. 30 s while the user tops up). */
   boost(id: string, intervalMs: number, untilMs: number): void;
+  /** History changed behind the poller (an import): re-read it so insights and gauge follow. */
+  reloadHistory(id: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -331,6 +333,14 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     onResume: () => poller.onResume(),
     onOnline: () => poller.onOnline(),
     boost: (id, intervalMs, untilMs) => poller.boost(id, intervalMs, untilMs),
+    async reloadHistory(id) {
+      const st = states.get(id);
+      if (!st) return;
+      st.series = null;
+      await seedSeries(st);
+      derive(st);
+      emit();
+    },
     stop: () => poller.stop(),
   };
 }

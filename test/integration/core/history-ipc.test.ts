@@ -132,4 +132,21 @@ describe('history export and import through the core', () => {
     const r = await core!.importHistory({ id: 'gone', text: 'time,currency,total,granted,toppedUp,available\n', format: 'csv' });
     expect(!r.ok && r.error.code).toBe('not-found');
   });
+
+  it('lets burn rate and forecast see imported readings at once, without a restart', async () => {
+    const a = await addAccount('Work');
+    const now = T0 + 30 * 86_400_000;
+    const before = core!.getState().accounts.find((x) => x.account.id === a)!;
+    expect(before.insights?.burnRate.day).toBeNull();
+    // Two days of hourly readings spending 1.00 CNY an hour, ending an hour ago.
+    const lines = ['time,currency,total,granted,toppedUp,available'];
+    for (let h = 49; h >= 1; h--) {
+      const total = (200 - (49 - h)).toFixed(2);
+      lines.push(`${new Date(now - h * 3_600_000).toISOString()},CNY,${total},0.00,${total},true`);
+    }
+    const r = await core!.importHistory({ id: a, format: 'csv', text: lines.join('\n') + '\n' });
+    expect(r.ok).toBe(true);
+    const after = core!.getState().accounts.find((x) => x.account.id === a)!;
+    expect(after.insights?.burnRate.day).not.toBeNull();
+  });
 });
