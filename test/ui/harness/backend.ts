@@ -1,6 +1,6 @@
 /**
  * The Node half of the UI harness: the real IPC handlers (registerIpc on the recording
- * fake ipcMain), a core (the real createCore when it builds, else the memory core) and the
+ * fake ipcMain), the real createCore (entry-real.ts) and the
  * fake DeepSeek server on 127.0.0.1. Bundled by global-setup with 'electron' aliased to
  * test/fakes/electron.ts, then loaded by the Playwright fixture.
  */

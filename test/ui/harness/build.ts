@@ -1,10 +1,10 @@
 /**
  * Builds what the UI tests load: the renderer (vite, same config as the app), the real
  * preload with 'electron' -> the browser shim, and the Node backend with 'electron' -> the
- * recording fake. The backend prefers the real core and falls back to the memory core only
- * when the real one does not build (UI_HARNESS_CORE=memory|real forces one).
+ * recording fake. The backend is always the real core: a harness that quietly swapped in a
+ * stand-in would let a broken core pass the UI tests.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
@@ -40,24 +40,9 @@ async function bundleBackend(entry: string): Promise<void> {
   });
 }
 
-/** Returns which core the backend uses ('real' or 'memory') and why. */
-export async function buildBackend(): Promise<{ kind: string; reason: string }> {
-  const forced = process.env.UI_HARNESS_CORE;
-  let info = { kind: 'real', reason: 'createCore builds' };
-  if (forced === 'memory') {
-    info = { kind: 'memory', reason: 'UI_HARNESS_CORE=memory' };
-    await bundleBackend('entry-memory.ts');
-  } else {
-    try {
-      await bundleBackend('entry-real.ts');
-    } catch (e) {
-      if (forced === 'real') throw e;
-      info = { kind: 'memory', reason: `the real core does not build yet: ${String(e).split('\n')[0]}` };
-      await bundleBackend('entry-memory.ts');
-    }
-  }
-  writeFileSync(runPaths().backendInfo, JSON.stringify(info));
-  return info;
+/** Bundles the Node side: real IPC handlers and the real createCore. */
+export async function buildBackend(): Promise<void> {
+  await bundleBackend('entry-real.ts');
 }
 
 /** Everything, in order; the renderer build is the slow part (~5 s). */
@@ -66,6 +51,5 @@ export async function buildAll(): Promise<void> {
   mkdirSync(paths.harness, { recursive: true });
   await viteBuild({ configFile: join(ROOT, 'test/ui/vite.config.ts'), logLevel: 'warn', build: { outDir: paths.app, emptyOutDir: true } });
   await buildPreload();
-  const info = await buildBackend();
-  console.log(`[ui harness] core: ${info.kind} (${info.reason})`);
+  await buildBackend();
 }

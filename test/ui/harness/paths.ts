@@ -20,6 +20,5 @@ export function runPaths() {
     harness: join(run, 'harness'),
     preload: join(run, 'harness/preload.js'),
     backend: join(run, 'harness/backend.mjs'),
-    backendInfo: join(run, 'harness/backend.json'),
   };
 }
