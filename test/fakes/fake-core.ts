@@ -4,13 +4,13 @@
  */
 import type { CoreApi } from '../../main/core/app-core';
 import {
-  DEFAULT_NOTIFY,
   DEFAULT_SETTINGS,
   type AccountConfig,
   type AccountStatus,
   type AppState,
 } from '../../shared/model';
 import { ok } from '../../shared/result';
+import { testAccount } from './account-fixture';
 
 export interface FakeCore extends CoreApi {
   /** Every CoreApi call, in order (getState and subscribe included). */
@@ -24,20 +24,7 @@ export interface FakeCore extends CoreApi {
 }
 
 export function fakeAccount(id: string, over: Partial<AccountConfig> = {}): AccountConfig {
-  return {
-    id,
-    label: `Account ${id}`,
-    provider: 'deepseek',
-    baseUrl: 'https://api.deepseek.com',
-    headlineCurrency: 'auto',
-    thresholds: null,
-    budget: { kind: 'none' },
-    pollIntervalSec: null,
-    notify: { ...DEFAULT_NOTIFY },
-    keyMask: 'sk-…a1b2',
-    createdAt: 1_700_000_000_000,
-    ...over,
-  };
+  return testAccount({ id, label: `Account ${id}`, createdAt: 1_700_000_000_000, ...over });
 }
 
 /** An account status with a CNY balance, at the given level. */

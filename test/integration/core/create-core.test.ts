@@ -2,17 +2,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Conf from 'conf';
-import { createCore } from '../../../main/core/create-core';
 import type { CoreApi } from '../../../main/core/app-core';
-import { createNodeHttp } from '../../../main/core/http-node';
-import { silentLogger } from '../../../main/core/logger';
 import type { NotificationRequest } from '../../../main/core/ports';
 import { createMemorySecretStore, type MemorySecretStore } from '../../fakes/memory-secret-store';
-import { FAKE_DEEPSEEK_KEY, ZERO_USD_ROW, cnyRow, startFakeDeepSeek, type FakeDeepSeek } from '../../fakes/deepseek-server';
-import type { AppState } from '../../../shared/model';
+import {
+  FAKE_DEEPSEEK_KEY,
+  ZERO_USD_ROW,
+  cnyRow,
+  startFakeDeepSeek,
+  type FakeDeepSeek,
+} from '../../fakes/deepseek-server';
 import { FakeClock } from '../../fakes/fake-clock';
 import { MemoryHistory } from '../../fakes/memory-history';
+import { createTestCore, nextState } from '../../fakes/test-core';
 
 let ds: FakeDeepSeek;
 let dataDir: string;
@@ -21,28 +23,7 @@ let notes: NotificationRequest[];
 let core: CoreApi | undefined;
 
 const build = (demo = false) =>
-  createCore({
-    dataDir,
-    http: createNodeHttp(),
-    secrets,
-    conf: new Conf({ cwd: dataDir, configName: 'config', projectName: 'creditray' }),
-    notifier: { show: (n) => notes.push(n) },
-    logger: silentLogger,
-    systemLocale: 'en-US',
-    demo,
-  });
-
-/** Resolves with the first pushed state that satisfies `pred`. */
-const nextState = (c: CoreApi, pred: (s: AppState) => boolean) =>
-  new Promise<AppState>((resolve) => {
-    if (pred(c.getState())) return resolve(c.getState());
-    const off = c.subscribe((s) => {
-      if (pred(s)) {
-        off();
-        resolve(s);
-      }
-    });
-  });
+  createTestCore(dataDir, { secrets, notifier: { show: (n) => notes.push(n) }, demo });
 
 beforeEach(async () => {
   ds = await startFakeDeepSeek();
@@ -59,20 +40,36 @@ afterEach(async () => {
 describe('createCore', () => {
   it('adds a verified account, keeps the key in the keychain only, and polls it', async () => {
     core = await build();
-    const added = await core.addAccount({ provider: 'deepseek', label: 'Work', key: `  ${FAKE_DEEPSEEK_KEY}\n`, baseUrl: `${ds.url}/v1` });
+    const added = await core.addAccount({
+      provider: 'deepseek',
+      label: 'Work',
+      key: `  ${FAKE_DEEPSEEK_KEY}\n`,
+      baseUrl: `${ds.url}/v1`,
+    });
     expect(added.ok).toBe(true);
     if (!added.ok) return;
     expect(added.value.keyMask).toBe('sk-…c18b');
     expect(secrets.entries.get(added.value.id)).toBe(FAKE_DEEPSEEK_KEY);
-    const state = await nextState(core, (s) => s.accounts[0]?.snapshot !== null && s.accounts[0]?.snapshot !== undefined);
-    expect(state.accounts[0]).toMatchObject({ level: 'healthy', headline: { currency: 'CNY', total: '110.00' } });
+    const state = await nextState(
+      core,
+      (s) => s.accounts[0]?.snapshot !== null && s.accounts[0]?.snapshot !== undefined,
+    );
+    expect(state.accounts[0]).toMatchObject({
+      level: 'healthy',
+      headline: { currency: 'CNY', total: '110.00' },
+    });
     expect(JSON.stringify(state)).not.toContain(FAKE_DEEPSEEK_KEY);
     expect(ds.requests.some((r) => r.path === '/user/balance')).toBe(true);
   });
 
   it('refuses a wrong key with a clear error and saves nothing', async () => {
     core = await build();
-    const r = await core.addAccount({ provider: 'deepseek', label: 'Bad', key: 'sk-ffffffffffffffffffffffffffffffff', baseUrl: ds.url });
+    const r = await core.addAccount({
+      provider: 'deepseek',
+      label: 'Bad',
+      key: 'sk-ffffffffffffffffffffffffffffffff',
+      baseUrl: ds.url,
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('auth');
@@ -82,7 +79,12 @@ describe('createCore', () => {
 
   it('shows the new level after a refresh when the balance drops, and notifies once', async () => {
     core = await build();
-    const added = await core.addAccount({ provider: 'deepseek', label: 'Work', key: FAKE_DEEPSEEK_KEY, baseUrl: ds.url });
+    const added = await core.addAccount({
+      provider: 'deepseek',
+      label: 'Work',
+      key: FAKE_DEEPSEEK_KEY,
+      baseUrl: ds.url,
+    });
     if (!added.ok) throw new Error(added.error.message);
     // A refresh during the first poll joins it (never two polls of one account at once).
     await core.refresh(added.value.id);
@@ -98,22 +100,38 @@ describe('createCore', () => {
 
   it('keeps settings and accounts across a restart of the core', async () => {
     core = await build();
-    const added = await core.addAccount({ provider: 'deepseek', label: 'Work', key: FAKE_DEEPSEEK_KEY, baseUrl: ds.url });
+    const added = await core.addAccount({
+      provider: 'deepseek',
+      label: 'Work',
+      key: FAKE_DEEPSEEK_KEY,
+      baseUrl: ds.url,
+    });
     if (!added.ok) throw new Error(added.error.message);
     await core.updateSettings({ language: 'zh-CN', pollIntervalSec: 120 });
-    await core.updateAccount({ id: added.value.id, patch: { thresholds: { low: '40', critical: '8' } } });
+    await core.updateAccount({
+      id: added.value.id,
+      patch: { thresholds: { low: '40', critical: '8' } },
+    });
     await core.stop();
     core = await build();
     const s = core.getState();
     expect(s.settings).toMatchObject({ language: 'zh-CN', pollIntervalSec: 120 });
-    expect(s.accounts[0]?.account).toMatchObject({ label: 'Work', thresholds: { low: '40', critical: '8' } });
+    expect(s.accounts[0]?.account).toMatchObject({
+      label: 'Work',
+      thresholds: { low: '40', critical: '8' },
+    });
   });
 
   it('starts the demo account with --demo and removes accounts with their key', async () => {
     core = await build(true);
     const demo = core.getState().accounts.find((a) => a.account.provider === 'demo');
     expect(demo).toBeDefined();
-    const added = await core.addAccount({ provider: 'deepseek', label: 'Work', key: FAKE_DEEPSEEK_KEY, baseUrl: ds.url });
+    const added = await core.addAccount({
+      provider: 'deepseek',
+      label: 'Work',
+      key: FAKE_DEEPSEEK_KEY,
+      baseUrl: ds.url,
+    });
     if (!added.ok) throw new Error(added.error.message);
     expect((await core.removeAccount(added.value.id)).ok).toBe(true);
     expect(secrets.entries.has(added.value.id)).toBe(false);
@@ -123,19 +141,13 @@ describe('createCore', () => {
 
   it('compacts history off the hot path: ten minutes after start, then daily, and not after stop', async () => {
     const clock = new FakeClock();
-    const history = Object.assign(new MemoryHistory(), { compactions: 0, async compact() { this.compactions++; } });
-    core = await createCore({
-      dataDir,
-      http: createNodeHttp(),
-      secrets,
-      conf: new Conf({ cwd: dataDir, configName: 'config', projectName: 'creditray' }),
-      notifier: { show: (n) => notes.push(n) },
-      logger: silentLogger,
-      systemLocale: 'en-US',
-      demo: false,
-      clock,
-      history,
+    const history = Object.assign(new MemoryHistory(), {
+      compactions: 0,
+      async compact() {
+        this.compactions++;
+      },
     });
+    core = await createTestCore(dataDir, { secrets, clock, history });
     await clock.advance(9 * 60_000);
     expect(history.compactions).toBe(0);
     await clock.advance(60_000);

@@ -7,47 +7,28 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Conf from 'conf';
-import { createCore } from '../../../main/core/create-core';
 import type { CoreApi } from '../../../main/core/app-core';
-import { createNodeHttp } from '../../../main/core/http-node';
-import { silentLogger } from '../../../main/core/logger';
 import { buildTrayModel } from '../../../main/core/tray-model';
-import type { AppState } from '../../../shared/model';
-import { FAKE_DEEPSEEK_KEY, ZERO_USD_ROW, cnyRow, startFakeDeepSeek, type FakeDeepSeek } from '../../fakes/deepseek-server';
+import {
+  FAKE_DEEPSEEK_KEY,
+  ZERO_USD_ROW,
+  cnyRow,
+  startFakeDeepSeek,
+  type FakeDeepSeek,
+} from '../../fakes/deepseek-server';
 import { FakeClock } from '../../fakes/fake-clock';
 import { MemoryHistory } from '../../fakes/memory-history';
-import { createMemorySecretStore } from '../../fakes/memory-secret-store';
+import { createTestCore, nextState } from '../../fakes/test-core';
 
 let ds: FakeDeepSeek;
 let core: CoreApi | undefined;
 let clock: FakeClock;
 
-/** Resolves with the first pushed state that satisfies `pred`. */
-const nextState = (c: CoreApi, pred: (s: AppState) => boolean) =>
-  new Promise<AppState>((resolve) => {
-    if (pred(c.getState())) return resolve(c.getState());
-    const off = c.subscribe((s) => {
-      if (pred(s)) {
-        off();
-        resolve(s);
-      }
-    });
-  });
-
 beforeEach(async () => {
   ds = await startFakeDeepSeek();
   clock = new FakeClock(Date.UTC(2026, 10, 27, 3, 0));
   const dataDir = mkdtempSync(join(tmpdir(), 'creditray-dx-'));
-  core = await createCore({
-    dataDir,
-    http: createNodeHttp(),
-    secrets: createMemorySecretStore(),
-    conf: new Conf({ cwd: dataDir, configName: 'config', projectName: 'creditray' }),
-    notifier: { show: () => {} },
-    logger: silentLogger,
-    systemLocale: 'en-US',
-    demo: false,
+  core = await createTestCore(dataDir, {
     clock,
     history: new MemoryHistory(),
     random: () => 0.5, // no jitter
@@ -60,7 +41,12 @@ afterEach(async () => {
 });
 
 async function addEmptyAccount(c: CoreApi): Promise<string> {
-  const added = await c.addAccount({ provider: 'deepseek', label: 'Work', key: FAKE_DEEPSEEK_KEY, baseUrl: ds.url });
+  const added = await c.addAccount({
+    provider: 'deepseek',
+    label: 'Work',
+    key: FAKE_DEEPSEEK_KEY,
+    baseUrl: ds.url,
+  });
   if (!added.ok) throw new Error(added.error.message);
   const id = added.value.id;
   await c.refresh(id); // joins the first poll that adding started
@@ -98,7 +84,12 @@ describe('diagnosis through the core', () => {
 
   it('keeps the normal interval when the diagnosis finds nothing', async () => {
     const c = core!;
-    const added = await c.addAccount({ provider: 'deepseek', label: 'Work', key: FAKE_DEEPSEEK_KEY, baseUrl: ds.url });
+    const added = await c.addAccount({
+      provider: 'deepseek',
+      label: 'Work',
+      key: FAKE_DEEPSEEK_KEY,
+      baseUrl: ds.url,
+    });
     if (!added.ok) throw new Error(added.error.message);
     await nextState(c, (s) => s.accounts[0]?.checkedAt !== null);
     const before = c.getState().accounts[0]!.nextCheckAt;
@@ -117,7 +108,13 @@ describe('diagnosis through the core', () => {
     const depleted = r.value.causes.find((x) => x.id === 'balance-depleted')!;
     expect(depleted.summary).toMatch(/余额/);
     expect(depleted.steps.find((s) => s.action.kind === 'mark-paid')!.done).toBe(true);
-    expect(await c.markPaid({ id: 'gone' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await c.runDiagnosis({ id: 'gone' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await c.markPaid({ id: 'gone' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    expect(await c.runDiagnosis({ id: 'gone' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 });

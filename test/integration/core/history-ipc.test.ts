@@ -7,16 +7,20 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Conf from 'conf';
-import { createCore } from '../../../main/core/create-core';
 import type { CoreApi } from '../../../main/core/app-core';
-import { createNodeHttp } from '../../../main/core/http-node';
-import { silentLogger } from '../../../main/core/logger';
-import { createFileHistoryStore, type FileHistoryStore } from '../../../main/core/history/file-history-store';
+import {
+  createFileHistoryStore,
+  type FileHistoryStore,
+} from '../../../main/core/history/file-history-store';
 import type { Snapshot } from '../../../shared/model';
-import { FAKE_DEEPSEEK_KEY, startFakeDeepSeek, type FakeDeepSeek } from '../../fakes/deepseek-server';
+import {
+  FAKE_DEEPSEEK_KEY,
+  startFakeDeepSeek,
+  type FakeDeepSeek,
+} from '../../fakes/deepseek-server';
 import { FakeClock } from '../../fakes/fake-clock';
-import { createMemorySecretStore } from '../../fakes/memory-secret-store';
+import { createTestCore } from '../../fakes/test-core';
+import { silentLogger } from '../../../main/core/logger';
 
 const T0 = Date.UTC(2026, 10, 20, 0, 0);
 let ds: FakeDeepSeek;
@@ -30,7 +34,12 @@ const seed = (): Snapshot[] =>
     at: T0 + i * 3_600_000,
     available: i !== 4,
     rows: [
-      { currency: 'CNY', total: (100 - i * 1.25).toFixed(2), granted: '5.00', toppedUp: (95 - i * 1.25).toFixed(2) },
+      {
+        currency: 'CNY',
+        total: (100 - i * 1.25).toFixed(2),
+        granted: '5.00',
+        toppedUp: (95 - i * 1.25).toFixed(2),
+      },
       ...(i % 3 === 0 ? [{ currency: 'USD', total: '1.5', granted: '0', toppedUp: '1.5' }] : []),
     ],
   }));
@@ -39,16 +48,12 @@ beforeEach(async () => {
   ds = await startFakeDeepSeek();
   const clock = new FakeClock(T0 + 30 * 86_400_000);
   dataDir = mkdtempSync(join(tmpdir(), 'creditray-hx-'));
-  store = createFileHistoryStore({ dir: join(dataDir, 'history'), now: () => clock.now(), logger: silentLogger });
-  core = await createCore({
-    dataDir,
-    http: createNodeHttp(),
-    secrets: createMemorySecretStore(),
-    conf: new Conf({ cwd: dataDir, configName: 'config', projectName: 'creditray' }),
-    notifier: { show: () => {} },
+  store = createFileHistoryStore({
+    dir: join(dataDir, 'history'),
+    now: () => clock.now(),
     logger: silentLogger,
-    systemLocale: 'en-US',
-    demo: false,
+  });
+  core = await createTestCore(dataDir, {
     clock,
     history: store,
     random: () => 0.5,
@@ -62,7 +67,12 @@ afterEach(async () => {
 });
 
 async function addAccount(label: string): Promise<string> {
-  const added = await core!.addAccount({ provider: 'deepseek', label, key: FAKE_DEEPSEEK_KEY, baseUrl: ds.url });
+  const added = await core!.addAccount({
+    provider: 'deepseek',
+    label,
+    key: FAKE_DEEPSEEK_KEY,
+    baseUrl: ds.url,
+  });
   if (!added.ok) throw new Error(added.error.message);
   await core!.refresh(added.value.id); // joins the first poll, so its reading is stored before we look
   return added.value.id;
@@ -70,23 +80,26 @@ async function addAccount(label: string): Promise<string> {
 const seeded = { from: T0, to: T0 + 9 * 3_600_000 };
 
 describe('history export and import through the core', () => {
-  it.each(['csv', 'json'] as const)('exports %s that imports into another account and exports again byte for byte', async (format) => {
-    const a = await addAccount('Work');
-    const b = await addAccount('Home');
-    for (const s of seed()) await store.append(a, s);
+  it.each(['csv', 'json'] as const)(
+    'exports %s that imports into another account and exports again byte for byte',
+    async (format) => {
+      const a = await addAccount('Work');
+      const b = await addAccount('Home');
+      for (const s of seed()) await store.append(a, s);
 
-    const out = await core!.exportHistory({ id: a, format, ...seeded });
-    if (!out.ok) throw new Error(out.error.message);
-    if (format === 'csv') {
-      expect(out.value.split('\n')[0]).toBe('time,currency,total,granted,toppedUp,available');
-      expect(out.value).toContain('2026-11-20T04:00:00.000Z,CNY,95.00,5.00,90.00,false');
-    }
-    const imported = await core!.importHistory({ id: b, text: out.value, format });
-    expect(imported).toEqual({ ok: true, value: { imported: 10 } });
-    const again = await core!.exportHistory({ id: b, format, ...seeded });
-    expect(again.ok && again.value).toBe(out.value);
-    expect(await store.read(b, seeded)).toEqual(seed());
-  });
+      const out = await core!.exportHistory({ id: a, format, ...seeded });
+      if (!out.ok) throw new Error(out.error.message);
+      if (format === 'csv') {
+        expect(out.value.split('\n')[0]).toBe('time,currency,total,granted,toppedUp,available');
+        expect(out.value).toContain('2026-11-20T04:00:00.000Z,CNY,95.00,5.00,90.00,false');
+      }
+      const imported = await core!.importHistory({ id: b, text: out.value, format });
+      expect(imported).toEqual({ ok: true, value: { imported: 10 } });
+      const again = await core!.exportHistory({ id: b, format, ...seeded });
+      expect(again.ok && again.value).toBe(out.value);
+      expect(await store.read(b, seeded)).toEqual(seed());
+    },
+  );
 
   it('imports nothing from a file with bad rows and names their line numbers', async () => {
     const id = await addAccount('Work');
@@ -114,7 +127,11 @@ describe('history export and import through the core', () => {
   it('lists only the first five bad lines and counts the rest', async () => {
     const id = await addAccount('Work');
     const rows = Array.from({ length: 8 }, (_, i) => `not-a-time-${i},CNY,1.00,0.00,1.00,true`);
-    const r = await core!.importHistory({ id, text: ['time,currency,total,granted,toppedUp,available', ...rows].join('\n'), format: 'csv' });
+    const r = await core!.importHistory({
+      id,
+      text: ['time,currency,total,granted,toppedUp,available', ...rows].join('\n'),
+      format: 'csv',
+    });
     expect(!r.ok && r.error.message).toContain('Line 6:');
     expect(!r.ok && r.error.message).not.toContain('Line 7:');
     expect(!r.ok && r.error.message).toContain('… and 3 more problems.');
@@ -129,7 +146,11 @@ describe('history export and import through the core', () => {
 
   it('refuses an account that does not exist, for both directions', async () => {
     expect((await core!.exportHistory({ id: 'gone', format: 'csv' })).ok).toBe(false);
-    const r = await core!.importHistory({ id: 'gone', text: 'time,currency,total,granted,toppedUp,available\n', format: 'csv' });
+    const r = await core!.importHistory({
+      id: 'gone',
+      text: 'time,currency,total,granted,toppedUp,available\n',
+      format: 'csv',
+    });
     expect(!r.ok && r.error.code).toBe('not-found');
   });
 
