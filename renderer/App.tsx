@@ -3,7 +3,7 @@
  * `state:get`, then pushes); the screens get it as props and send user actions back
  * through the bridge.
  */
-import { lazy, Suspense, useLayoutEffect } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreditrayApi } from '../shared/ipc';
 import type { AppState } from '../shared/model';
@@ -37,13 +37,21 @@ export function App() {
   const { t } = useTranslation();
 
   const current: Route = state && state.accounts.length === 0 && route.view === 'dashboard' ? { view: 'onboarding' } : route;
+  const mainRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // A screen change that left focus nowhere (a push from the tray or a notification, or the
+    // pressed button is gone with its screen) puts it on the new screen, so keyboard and
+    // screen-reader users land where the content is instead of at the top of the page.
+    const active = document.activeElement;
+    if (active === null || active === document.body) mainRef.current?.focus({ preventScroll: true });
+  }, [current.view, current.accountId]);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
       <Sidebar route={current} go={go} hasAccounts={!!state && state.accounts.length > 0} />
-      <main id="main" className="main" tabIndex={-1}>
+      <main id="main" className="main" tabIndex={-1} ref={mainRef}>
         {load.phase === 'loading' ? <StateBlock kind="loading" title={t('app.loading')} minHeight={320} /> : null}
         {load.phase === 'error' ? (
           <StateBlock kind="error" title={t('errors.title')} hint={load.message === 'bridge-missing' ? t('app.bridgeMissing') : load.message} />

@@ -21,10 +21,13 @@ test('balance runs out, the notification opens the diagnosis, the fix verifies i
   await backend.core().refresh(id);
   expect(backend.core().getState().accounts[0]!.level).toBe('depleted');
 
-  // What a click on the "balance used up" notification does: main pushes 'navigate'.
+  // What a click on the "balance used up" notification does: main pushes 'navigate' to a
+  // window where nothing has focus; keyboard users must land on the new screen.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await harness.navigate('diagnosis', id);
   const view = page.locator(`section[data-account="${id}"]`);
   await expect(page.getByRole('heading', { level: 1, name: 'Why am I getting 402?' })).toBeVisible();
+  await expect(page.locator('#main')).toBeFocused();
   await expect(view.locator('.dx-account')).toContainText('Work');
   await expect(view.locator('.dx-account .badge')).toHaveText('Depleted');
   const causes = view.locator('article.dx-cause');
