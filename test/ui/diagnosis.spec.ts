@@ -23,7 +23,7 @@ test('balance runs out, the notification opens the diagnosis, the fix verifies i
 
   // What a click on the "balance used up" notification does: main pushes 'navigate' to a
   // window where nothing has focus; keyboard users must land on the new screen.
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.evaluate('document.activeElement && document.activeElement.blur()');
   await harness.navigate('diagnosis', id);
   const view = page.locator(`section[data-account="${id}"]`);
   await expect(page.getByRole('heading', { level: 1, name: 'Why am I getting 402?' })).toBeVisible();

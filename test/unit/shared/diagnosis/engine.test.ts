@@ -35,6 +35,15 @@ describe('diagnosis scenarios', () => {
   }
 });
 
+describe('keyless (demo) account', () => {
+  it('offers no key comparison or replacement for a pasted 401', () => {
+    const demo = status(cny(NOW - 5 * MIN, '0.00', '80.00'), { config: { provider: 'demo', keyMask: '' } });
+    const cause = diagnose(input(demo, { pastedError: PASTE.py401 }), 'en').causes.find((c) => c.id === 'invalid-key');
+    expect(cause?.steps.map((st) => st.action.kind)).toEqual(['open-link']);
+    expect(cause?.evidence.some((e) => e.kind === 'key')).toBe(false);
+  });
+});
+
 describe('diagnosis text', () => {
   it('words every cause, evidence line and step in both languages without leftover placeholders', () => {
     const seenCauses = new Set<string>();
