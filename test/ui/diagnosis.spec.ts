@@ -6,12 +6,25 @@
  */
 import { buildTrayModel } from '../../main/core/tray-model';
 import { cnyRow, ZERO_USD_ROW } from '../fakes/deepseek-server';
-import { expect, test } from './harness/fixtures';
+import { expect, test, type Harness } from './harness/fixtures';
+
+/** Drains the account at the fake server, lets main see it, and opens its diagnosis. */
+async function openDepletedDiagnosis(harness: Harness, id: string): Promise<void> {
+  harness.backend.server.setBalance({ rows: [ZERO_USD_ROW, cnyRow('0.00')] });
+  await harness.backend.core().refresh(id);
+  await harness.navigate('diagnosis', id);
+  await expect(harness.page.locator('article.dx-cause').first()).toHaveAttribute(
+    'data-cause',
+    'balance-depleted',
+  );
+}
 
 const PASTED_401 =
   "openai.AuthenticationError: Error code: 401 - {'error': {'message': 'Authentication Fails, Your api key: ****abcd is invalid', 'type': 'authentication_error', 'param': None, 'code': 'invalid_request_error'}}";
 
-test('balance runs out, the notification opens the diagnosis, the fix verifies itself and the account is healthy again', async ({ harness }) => {
+test('balance runs out, the notification opens the diagnosis, the fix verifies itself and the account is healthy again', async ({
+  harness,
+}) => {
   const { page, backend } = harness;
   await harness.open();
   await harness.addGoodAccount('Work');
@@ -26,7 +39,9 @@ test('balance runs out, the notification opens the diagnosis, the fix verifies i
   await page.evaluate('document.activeElement && document.activeElement.blur()');
   await harness.navigate('diagnosis', id);
   const view = page.locator(`section[data-account="${id}"]`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Why am I getting 402?' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Why am I getting 402?' }),
+  ).toBeVisible();
   await expect(page.locator('#main')).toBeFocused();
   await expect(view.locator('.dx-account')).toContainText('Work');
   await expect(view.locator('.dx-account .badge')).toHaveText('Depleted');
@@ -34,9 +49,13 @@ test('balance runs out, the notification opens the diagnosis, the fix verifies i
   await expect(causes.first()).toHaveAttribute('data-cause', 'balance-depleted');
   const depleted = view.locator('article[data-cause="balance-depleted"]');
   await expect(depleted.getByRole('heading', { level: 3 })).toContainText('balance is used up');
-  await expect(depleted.locator('.dx-confidence-text')).toContainText(/Very likely|Possible|Less likely/);
+  await expect(depleted.locator('.dx-confidence-text')).toContainText(
+    /Very likely|Possible|Less likely/,
+  );
   await expect(depleted.locator('.dx-evidence li').first()).toContainText('CN¥0.00');
-  const topUp = depleted.locator('li.dx-step').filter({ has: page.getByRole('button', { name: 'Open the top-up page' }) });
+  const topUp = depleted
+    .locator('li.dx-step')
+    .filter({ has: page.getByRole('button', { name: 'Open the top-up page' }) });
   await expect(topUp).toHaveCount(1);
   await expect(topUp.getByTestId('step-status')).toHaveText('Not yet');
   await expect(topUp.locator('.dx-verify')).toContainText('Ticks itself off when');
@@ -54,7 +73,9 @@ test('balance runs out, the notification opens the diagnosis, the fix verifies i
   const fixed = view.locator('article[data-cause="balance-depleted"]');
   await expect(fixed).toHaveAttribute('data-cleared', 'true');
   await expect(fixed.locator('.dx-fixed')).toHaveText('Fixed');
-  await expect(fixed.locator('li.dx-step[data-done="true"]').first().getByTestId('step-status')).toHaveText('Done');
+  await expect(
+    fixed.locator('li.dx-step[data-done="true"]').first().getByTestId('step-status'),
+  ).toHaveText('Done');
   await expect(fixed.getByTestId('steps-progress')).toHaveText(/^[1-9] of \d done$/);
   await expect(view.locator('.dx-account .badge')).toHaveText('Healthy');
   expect(harness.invokes.slice(invokedBefore)).toContain('accounts:refresh');
@@ -65,15 +86,14 @@ test('balance runs out, the notification opens the diagnosis, the fix verifies i
   expect(buildTrayModel(state).level).toBe('healthy');
 });
 
-test('a pushed poll re-runs the diagnosis by itself: no button, no polling from the window', async ({ harness }) => {
+test('a pushed poll re-runs the diagnosis by itself: no button, no polling from the window', async ({
+  harness,
+}) => {
   const { page, backend } = harness;
   await harness.open();
   await harness.addGoodAccount('Work');
   const id = backend.core().getState().accounts[0]!.account.id;
-  backend.server.setBalance({ rows: [ZERO_USD_ROW, cnyRow('0.00')] });
-  await backend.core().refresh(id);
-  await harness.navigate('diagnosis', id);
-  await expect(page.locator('article.dx-cause').first()).toHaveAttribute('data-cause', 'balance-depleted');
+  await openDepletedDiagnosis(harness, id);
 
   backend.server.setBalance({ rows: [ZERO_USD_ROW, cnyRow('110.00', '10.00')] });
   await backend.core().refresh(id); // the boosted 30 s poll firing in main
@@ -81,7 +101,9 @@ test('a pushed poll re-runs the diagnosis by itself: no button, no polling from 
   expect(harness.invokes.filter((c) => c === 'accounts:refresh')).toEqual([]);
 });
 
-test('a pasted 401 on a funded account is an invalid key, and "not a balance problem"', async ({ harness }) => {
+test('a pasted 401 on a funded account is an invalid key, and "not a balance problem"', async ({
+  harness,
+}) => {
   const { page, backend } = harness;
   await harness.open();
   await harness.addGoodAccount('Work');
@@ -95,22 +117,24 @@ test('a pasted 401 on a funded account is an invalid key, and "not a balance pro
   await expect(result).toContainText('Not a balance problem');
   await expect(result).toContainText('401');
   await expect(result).toContainText('authentication_error');
-  await expect(page.locator('article.dx-cause').first()).toHaveAttribute('data-cause', 'invalid-key');
+  await expect(page.locator('article.dx-cause').first()).toHaveAttribute(
+    'data-cause',
+    'invalid-key',
+  );
   await expect(page.locator('article[data-cause="balance-depleted"]')).toHaveCount(0);
   await expect(page.locator('article[data-cause="invalid-key"] li.dx-step').first()).toBeVisible();
   // The pasted key fragment never comes back in full.
   await expect(page.locator('body')).not.toContainText('sk-0123456789abcdef');
 });
 
-test('Replace key and "I have paid" work inline and feed the next diagnosis', async ({ harness }) => {
+test('Replace key and "I have paid" work inline and feed the next diagnosis', async ({
+  harness,
+}) => {
   const { page, backend } = harness;
   await harness.open();
   await harness.addGoodAccount('Work');
   const id = backend.core().getState().accounts[0]!.account.id;
-  backend.server.setBalance({ rows: [ZERO_USD_ROW, cnyRow('0.00')] });
-  await backend.core().refresh(id);
-  await harness.navigate('diagnosis', id);
-  await expect(page.locator('article.dx-cause').first()).toHaveAttribute('data-cause', 'balance-depleted');
+  await openDepletedDiagnosis(harness, id);
 
   await page.getByRole('button', { name: 'Replace key' }).first().click();
   const keyField = page.getByLabel('New API key for Work');
@@ -140,14 +164,19 @@ for (const lang of ['en', 'zh-CN'] as const) {
       const id = backend.core().getState().accounts[0]!.account.id;
       if (lang === 'zh-CN') await backend.core().updateSettings({ language: 'zh-CN' });
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
-      backend.server.setBalance({ rows: [ZERO_USD_ROW, cnyRow('0.00')] });
-      await backend.core().refresh(id);
-      await harness.navigate('diagnosis', id);
-      await expect(page.locator('article.dx-cause').first()).toHaveAttribute('data-cause', 'balance-depleted');
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(lang === 'en' ? 'Why am I getting 402?' : '为什么会出现 402？');
-      await page.getByLabel(lang === 'en' ? 'Error text' : '错误内容').fill('Error code: 402 - {"error": {"message": "Insufficient Balance", "type": "unknown_error"}}');
+      await openDepletedDiagnosis(harness, id);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+        lang === 'en' ? 'Why am I getting 402?' : '为什么会出现 402？',
+      );
+      await page
+        .getByLabel(lang === 'en' ? 'Error text' : '错误内容')
+        .fill(
+          'Error code: 402 - {"error": {"message": "Insufficient Balance", "type": "unknown_error"}}',
+        );
       await page.getByRole('button', { name: lang === 'en' ? 'Analyse' : '分析' }).click();
-      await expect(page.getByTestId('pasted-result')).toContainText(lang === 'en' ? 'A balance problem' : '是余额问题');
+      await expect(page.getByTestId('pasted-result')).toContainText(
+        lang === 'en' ? 'A balance problem' : '是余额问题',
+      );
       // docs/screenshots/diagnosis-en-light.png is a copy of the en/light one, made by hand
       // (copying on every run would rewrite a tracked file each time the suite runs).
       await harness.shot(`diagnosis-flow-${lang}-${theme}`);

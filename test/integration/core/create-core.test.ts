@@ -22,6 +22,18 @@ let secrets: MemorySecretStore;
 let notes: NotificationRequest[];
 let core: CoreApi | undefined;
 
+/** Adds the fake server's valid key as "Work"; a failure here is a broken test setup. */
+async function addWork(c: CoreApi) {
+  const added = await c.addAccount({
+    provider: 'deepseek',
+    label: 'Work',
+    key: FAKE_DEEPSEEK_KEY,
+    baseUrl: ds.url,
+  });
+  if (!added.ok) throw new Error(added.error.message);
+  return added;
+}
+
 const build = (demo = false) =>
   createTestCore(dataDir, { secrets, notifier: { show: (n) => notes.push(n) }, demo });
 
@@ -79,13 +91,7 @@ describe('createCore', () => {
 
   it('shows the new level after a refresh when the balance drops, and notifies once', async () => {
     core = await build();
-    const added = await core.addAccount({
-      provider: 'deepseek',
-      label: 'Work',
-      key: FAKE_DEEPSEEK_KEY,
-      baseUrl: ds.url,
-    });
-    if (!added.ok) throw new Error(added.error.message);
+    const added = await addWork(core);
     // A refresh during the first poll joins it (never two polls of one account at once).
     await core.refresh(added.value.id);
     expect(core.getState().accounts[0]?.level).toBe('healthy');
@@ -100,13 +106,7 @@ describe('createCore', () => {
 
   it('keeps settings and accounts across a restart of the core', async () => {
     core = await build();
-    const added = await core.addAccount({
-      provider: 'deepseek',
-      label: 'Work',
-      key: FAKE_DEEPSEEK_KEY,
-      baseUrl: ds.url,
-    });
-    if (!added.ok) throw new Error(added.error.message);
+    const added = await addWork(core);
     await core.updateSettings({ language: 'zh-CN', pollIntervalSec: 120 });
     await core.updateAccount({
       id: added.value.id,
@@ -126,13 +126,7 @@ describe('createCore', () => {
     core = await build(true);
     const demo = core.getState().accounts.find((a) => a.account.provider === 'demo');
     expect(demo).toBeDefined();
-    const added = await core.addAccount({
-      provider: 'deepseek',
-      label: 'Work',
-      key: FAKE_DEEPSEEK_KEY,
-      baseUrl: ds.url,
-    });
-    if (!added.ok) throw new Error(added.error.message);
+    const added = await addWork(core);
     expect((await core.removeAccount(added.value.id)).ok).toBe(true);
     expect(secrets.entries.has(added.value.id)).toBe(false);
     expect(core.getState().accounts.map((a) => a.account.provider)).toEqual(['demo']);
