@@ -34,6 +34,10 @@ beforeAll(async () => {
     platform: 'node',
     format: 'esm',
     outfile: child,
+    // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
   });
 });
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
