@@ -19,6 +19,7 @@ import { contextBridge, ipcMain, ipcRenderer, resetIpc } from './electron-fake/i
 import { resetRecord } from './electron-fake/record';
 import type { FakeNativeImage } from './electron-fake/ui';
 import { FakeNotification, FakeTray, Menu, nativeImage } from './electron-fake/ui';
+import type { FakeClientRequest } from './electron-fake/net';
 import type { FakeWebContents } from './electron-fake/window';
 import { FakeBrowserWindow } from './electron-fake/window';
 
@@ -27,6 +28,7 @@ export * from './electron-fake/ui';
 export * from './electron-fake/window';
 export * from './electron-fake/ipc';
 export * from './electron-fake/app';
+export { FakeClientRequest, FakeIncomingMessage } from './electron-fake/net';
 
 /** Puts the whole module back to its initial state; call in beforeEach. */
 export function resetElectronFake(): void {
@@ -112,4 +114,16 @@ export type _FakeSignatures = [
     >
   >,
   Mirrors<typeof net, Pick<Electron.Net, 'isOnline' | 'online'>>,
+  Mirrors<
+    FakeClientRequest,
+    Pick<
+      Electron.ClientRequest,
+      'abort' | 'followRedirect' | 'setHeader' | 'getHeader' | 'removeHeader'
+    >
+  >,
+  // net.request accepts whatever the real one accepts.
+  Mirrors<
+    typeof net.request,
+    (options: Electron.ClientRequestConstructorOptions | string) => unknown
+  >,
 ];

@@ -2,6 +2,7 @@
 import { EventEmitter } from 'node:events';
 import type * as Electron from 'electron';
 import { fake, fakeEvent, record } from './record';
+import { resetNet } from './net';
 import { FakeSession } from './window';
 
 export const shell = {
@@ -11,23 +12,7 @@ export const shell = {
   },
 };
 
-export const netFake = {
-  online: true,
-  fetchImpl: (_url: string, _init?: RequestInit): Promise<Response> =>
-    Promise.reject(new Error('net.fetch: no fetchImpl set in this test')),
-};
-export const net = {
-  fetch(input: string, init?: RequestInit): Promise<Response> {
-    record('net', 'fetch', [input, init]);
-    return netFake.fetchImpl(input, init);
-  },
-  isOnline(): boolean {
-    return netFake.online;
-  },
-  get online(): boolean {
-    return netFake.online;
-  },
-};
+export { net, netFake } from './net';
 
 export const powerMonitor = new EventEmitter();
 
@@ -120,8 +105,7 @@ export const app = new FakeApp();
 export const session = { defaultSession: new FakeSession() };
 
 export function resetApp(): void {
-  netFake.online = true;
-  netFake.fetchImpl = () => Promise.reject(new Error('net.fetch: no fetchImpl set in this test'));
+  resetNet();
   Object.assign(appFake, {
     singleInstanceLock: true,
     locale: 'en-US',
