@@ -9,6 +9,7 @@ import { runAccounts, ACCOUNTS_HELP } from './commands/accounts';
 import { runDiagnose, DIAGNOSE_HELP } from './commands/diagnose';
 import { runHistory, HISTORY_HELP } from './commands/history';
 import { toError } from '../../shared/result';
+import { closeCliConnections } from './context';
 
 const HELP = `Creditray: know your LLM API credit before it runs out.
 
@@ -52,5 +53,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     }
     io.err(`creditray ${command}: unexpected failure: ${toError(e).message}`);
     return EXIT.undetermined;
+  } finally {
+    await closeCliConnections().catch(() => undefined);
   }
 }

@@ -33,8 +33,16 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Spawns `creditray ...args` with an isolated data dir and optional stdin. */
-export function runCli(args: string[], opts: { env?: Record<string, string>; stdin?: string; dataDir?: string } = {}): Promise<CliRun> {
+/** Spawns `creditray ...args` with an isolated data dir and optional stdin; `killAfterMs` ends a hung child (code null). */
+export function runCli(
+  args: string[],
+  opts: {
+    env?: Record<string, string>;
+    stdin?: string;
+    dataDir?: string;
+    killAfterMs?: number;
+  } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliBundle(), ...args], {
       env: {
@@ -51,8 +59,15 @@ export function runCli(args: string[], opts: { env?: Record<string, string>; std
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += String(d)));
     child.stderr.on('data', (d) => (stderr += String(d)));
+    const killer =
+      opts.killAfterMs === undefined
+        ? undefined
+        : setTimeout(() => child.kill('SIGKILL'), opts.killAfterMs);
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(killer);
+      resolve({ code, stdout, stderr });
+    });
     child.stdin.end(opts.stdin ?? '');
   });
 }
