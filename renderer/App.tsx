@@ -14,6 +14,7 @@ import { useTheme } from './app/useTheme';
 import { StateBlock } from './components/StateBlock';
 import { Sidebar } from './components/Sidebar';
 import { DashboardView } from './features/dashboard/DashboardView';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { OnboardingView } from './features/onboarding/OnboardingView';
 import { SettingsView } from './features/settings/SettingsView';
 import { DiagnosisView } from './features/diagnosis/DiagnosisView';
@@ -36,14 +37,18 @@ export function App() {
   }, [state?.settings.language, state?.systemLocale]);
   const { t } = useTranslation();
 
-  const current: Route = state && state.accounts.length === 0 && route.view === 'dashboard' ? { view: 'onboarding' } : route;
+  const current: Route =
+    state && state.accounts.length === 0 && route.view === 'dashboard'
+      ? { view: 'onboarding' }
+      : route;
   const mainRef = useRef<HTMLElement>(null);
   useEffect(() => {
     // A screen change that left focus nowhere (a push from the tray or a notification, or the
     // pressed button is gone with its screen) puts it on the new screen, so keyboard and
     // screen-reader users land where the content is instead of at the top of the page.
     const active = document.activeElement;
-    if (active === null || active === document.body) mainRef.current?.focus({ preventScroll: true });
+    if (active === null || active === document.body)
+      mainRef.current?.focus({ preventScroll: true });
   }, [current.view, current.accountId]);
   return (
     <div className="app">
@@ -52,9 +57,15 @@ export function App() {
       </a>
       <Sidebar route={current} go={go} hasAccounts={!!state && state.accounts.length > 0} />
       <main id="main" className="main" tabIndex={-1} ref={mainRef}>
-        {load.phase === 'loading' ? <StateBlock kind="loading" title={t('app.loading')} minHeight={320} /> : null}
+        {load.phase === 'loading' ? (
+          <StateBlock kind="loading" title={t('app.loading')} minHeight={320} />
+        ) : null}
         {load.phase === 'error' ? (
-          <StateBlock kind="error" title={t('errors.title')} hint={load.message === 'bridge-missing' ? t('app.bridgeMissing') : load.message} />
+          <StateBlock
+            kind="error"
+            title={t('errors.title')}
+            hint={load.message === 'bridge-missing' ? t('app.bridgeMissing') : load.message}
+          />
         ) : null}
         {state && api ? <Screen api={api} state={state} route={current} go={go} /> : null}
       </main>
@@ -62,14 +73,26 @@ export function App() {
   );
 }
 
-function Screen({ api, state, route, go }: { api: CreditrayApi; state: AppState; route: Route; go: (r: Route) => void }) {
+function Screen({
+  api,
+  state,
+  route,
+  go,
+}: {
+  api: CreditrayApi;
+  state: AppState;
+  route: Route;
+  go: (r: Route) => void;
+}) {
   const { t } = useTranslation();
   switch (route.view) {
     case 'onboarding':
       return <OnboardingView api={api} hasAccounts={state.accounts.length > 0} go={go} />;
     case 'history':
       return (
-        <Suspense fallback={<StateBlock kind="loading" title={t('history.loading')} minHeight={420} />}>
+        <Suspense
+          fallback={<StateBlock kind="loading" title={t('history.loading')} minHeight={420} />}
+        >
           <HistoryView api={api} state={state} accountId={route.accountId} go={go} />
         </Suspense>
       );
@@ -78,6 +101,15 @@ function Screen({ api, state, route, go }: { api: CreditrayApi; state: AppState;
     case 'diagnosis':
       return <DiagnosisView api={api} state={state} accountId={route.accountId} go={go} />;
     default:
-      return <DashboardView api={api} state={state} go={go} />;
+      return (
+        <ErrorBoundary
+          resetKey={state}
+          fallback={(message) => (
+            <StateBlock kind="error" title={t('dashboard.failed')} hint={message.slice(0, 200)} />
+          )}
+        >
+          <DashboardView api={api} state={state} go={go} />
+        </ErrorBoundary>
+      );
   }
 }

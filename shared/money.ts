@@ -29,14 +29,17 @@ export function parseAmount(input: unknown): Result<number, string> {
   } else if (typeof input === 'string') {
     text = input.trim();
   } else {
-    return err(`expected a decimal string or number, got ${input === null ? 'null' : typeof input}`);
+    return err(
+      `expected a decimal string or number, got ${input === null ? 'null' : typeof input}`,
+    );
   }
   const m = DECIMAL.exec(text);
   if (!m) return err(`not a decimal amount: ${JSON.stringify(String(input).slice(0, 40))}`);
   const [, sign, intPart = '0', frac = ''] = m;
   const intDigits = intPart.replace(/^0+(?=\d)/, '');
   if (intDigits.length > 10) return err(`amount out of range: ${text.slice(0, 40)}`);
-  const micros = Number(intDigits) * MICROS_PER_UNIT + Number((frac + '000000').slice(0, SCALE_DIGITS));
+  const micros =
+    Number(intDigits) * MICROS_PER_UNIT + Number((frac + '000000').slice(0, SCALE_DIGITS));
   if (micros > MAX_ABS_MICROS) return err(`amount out of range: ${text.slice(0, 40)}`);
   return ok(sign === '-' && micros !== 0 ? -micros : micros);
 }
@@ -61,15 +64,36 @@ export function microsToDecimal(micros: number, minFraction = 2): string {
 
 /**
  * Locale-aware display of micro-units. Intl formats a decimal string exactly (no float
- * round trip) where the engine supports it (Chromium, Node 20+).
+ * round trip) where the engine supports it (Chromium, Node 20+). A unit Intl does not know
+ * (USDT from a relay) is written "12.50 USDT" instead of throwing: one odd row must not take
+ * down a CLI report, a notification or a dashboard card.
  */
-export function formatMoney(micros: number, currency: string, locale: string, maxFraction = 2): string {
-  const fmt = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: 2,
-    maximumFractionDigits: Math.max(2, maxFraction),
-  });
+export function formatMoney(
+  micros: number,
+  currency: string,
+  locale: string,
+  maxFraction = 2,
+): string {
+  const decimal = microsToDecimal(micros, 2);
+  let fmt: Intl.NumberFormat;
+  try {
+    fmt = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: 2,
+      maximumFractionDigits: Math.max(2, maxFraction),
+    });
+  } catch {
+    return plainMoney(micros, currency, maxFraction);
+  }
   // `format` accepts decimal strings since ES2023 (Intl.NumberFormat v3): exact, no float.
-  return fmt.format(microsToDecimal(micros, 2) as unknown as number);
+  return fmt.format(decimal as unknown as number);
+}
+
+/** "12.50 USDT": the fallback for units Intl cannot format; rounds half away from zero like Intl. */
+export function plainMoney(micros: number, currency: string, maxFraction = 2): string {
+  const unit = 10 ** (SCALE_DIGITS - Math.min(SCALE_DIGITS, Math.max(2, maxFraction)));
+  const rounded = Math.sign(micros) * Math.floor((Math.abs(micros) + unit / 2) / unit) * unit;
+  const text = microsToDecimal(rounded === 0 ? 0 : rounded, 2);
+  return currency ? `${text} ${currency}` : text;
 }

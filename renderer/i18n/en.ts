@@ -29,7 +29,8 @@ export const en = {
   onboarding: {
     title: 'Welcome to Creditray',
     addTitle: 'Add an account',
-    subtitle: 'A fuel gauge for your DeepSeek credit: see your balance at a glance and hear about it before calls start failing with 402.',
+    subtitle:
+      'A fuel gauge for your DeepSeek credit: see your balance at a glance and hear about it before calls start failing with 402.',
     labelField: 'Name',
     labelHint: 'Shown on the card and in the tray, e.g. “Work”.',
     defaultLabel: 'DeepSeek',
@@ -39,18 +40,23 @@ export const en = {
     hideKey: 'Hide key',
     submit: 'Verify and add',
     verifying: 'Checking the key with DeepSeek…',
-    keychainNote: 'Your key is stored in the operating system’s keychain and sent only to DeepSeek, nowhere else.',
+    keychainNote:
+      'Your key is stored in the operating system’s keychain and sent only to DeepSeek, nowhere else.',
     or: 'or',
     demo: 'Try the demo account',
     demoHint: 'A simulated account: no key, no network.',
     back: 'Back to the dashboard',
     emptyKey: 'Paste your API key first.',
-    shapeWarning: 'This does not look like a DeepSeek key (they start with “sk-”). We will still ask DeepSeek.',
+    shapeWarning:
+      'This does not look like a DeepSeek key (they start with “sk-”). We will still ask DeepSeek.',
     added: 'Account added.',
     keysLink: 'Get a key',
   },
   dashboard: {
     title: 'Dashboard',
+    cardFailed:
+      'This card could not be shown. The other accounts are not affected; the next check tries again.',
+    failed: 'The dashboard could not be shown; the next update tries again.',
     subtitle_one: '{{count}} account',
     subtitle_other: '{{count}} accounts',
     balance: 'Balance',
@@ -61,7 +67,8 @@ export const en = {
     toppedUp: 'Topped up',
     noMoney: 'No balance',
     unavailableBadge: 'Calls blocked',
-    unavailableText: 'DeepSeek reports this account cannot pay for calls right now, even though the balance may not be zero.',
+    unavailableText:
+      'DeepSeek reports this account cannot pay for calls right now, even though the balance may not be zero.',
     staleBadge: 'Stale',
     staleText: 'Showing the last good value from {{when}}. The latest check failed: {{reason}}',
     checked: 'Checked {{when}}',
@@ -169,7 +176,8 @@ export const en = {
     saving: 'Saving…',
     remove: 'Remove account',
     removeTitle: 'Remove {{label}}?',
-    removeText: 'The account, its history and its key in the keychain will be deleted. This cannot be undone.',
+    removeText:
+      'The account, its history and its key in the keychain will be deleted. This cannot be undone.',
     removeConfirm: 'Remove',
     cancel: 'Cancel',
     invalidAmount: 'Enter an amount such as 12.50.',
@@ -188,11 +196,13 @@ export const en = {
     account: 'Account',
     lastCheck: 'Last checked {{time}}',
     neverChecked: 'Not checked yet',
-    boosted: 'While you fix this, Creditray re-checks this account every 30 seconds for 10 minutes.',
+    boosted:
+      'While you fix this, Creditray re-checks this account every 30 seconds for 10 minutes.',
     healthyAgain: 'The account is healthy again',
     healthyAgainHint: 'Every cause found earlier is cleared. Calls should work now.',
     healthy: 'No cause found',
-    healthyHint: 'The balance and the account look fine. If your program still gets an error, paste it below.',
+    healthyHint:
+      'The balance and the account look fine. If your program still gets an error, paste it below.',
     causesTitle: 'Likely causes',
     causesCount_one: '{{count}} cause found, most likely first',
     causesCount_other: '{{count}} causes found, most likely first',
@@ -219,7 +229,7 @@ export const en = {
       available: 'a check shows calls allowed (is_available = true)',
       'poll-succeeds': 'the next check succeeds',
       'auth-ok': 'the next check gets past the key check',
-      'reachable': 'the next check reaches DeepSeek',
+      reachable: 'the next check reaches DeepSeek',
       'key-replaced': 'the key is no longer {{mask}}',
       'headline-is': 'the headline currency is {{currency}}',
       'paid-declared': 'you tell Creditray you have paid',

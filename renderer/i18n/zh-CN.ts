@@ -50,6 +50,8 @@ export const zhCN: Messages = {
   },
   dashboard: {
     title: '总览',
+    cardFailed: '此卡片无法显示。其他账户不受影响；下次检查时会重试。',
+    failed: '总览无法显示；下次更新时会重试。',
     subtitle_one: '{{count}} 个账户',
     subtitle_other: '{{count}} 个账户',
     balance: '余额',
@@ -218,7 +220,7 @@ export const zhCN: Messages = {
       available: '检查显示允许调用',
       'poll-succeeds': '下一次检查成功',
       'auth-ok': '下一次检查通过密钥验证',
-      'reachable': '下一次检查能连上 DeepSeek',
+      reachable: '下一次检查能连上 DeepSeek',
       'key-replaced': '密钥不再是 {{mask}}',
       'headline-is': '主显示币种为 {{currency}}',
       'paid-declared': '你告诉 Creditray 已经付款',

@@ -10,9 +10,18 @@ import type { Route } from '../../app/useNavigation';
 import { useNow } from '../../app/useNow';
 import { Icon } from '../../components/Icon';
 import { AccountCard } from './AccountCard';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
 
 /** The home screen once at least one account exists. */
-export function DashboardView({ api, state, go }: { api: CreditrayApi; state: AppState; go: (r: Route) => void }) {
+export function DashboardView({
+  api,
+  state,
+  go,
+}: {
+  api: CreditrayApi;
+  state: AppState;
+  go: (r: Route) => void;
+}) {
   const { t } = useTranslation();
   const now = useNow();
   const [refreshing, setRefreshing] = useState(false);
@@ -29,11 +38,20 @@ export function DashboardView({ api, state, go }: { api: CreditrayApi; state: Ap
           <p className="muted">{t('dashboard.subtitle', { count: state.accounts.length })}</p>
         </div>
         <div className="toolbar">
-          <button type="button" className="btn" onClick={() => void refreshAll()} disabled={refreshing}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => void refreshAll()}
+            disabled={refreshing}
+          >
             <Icon name="refresh" className={refreshing ? 'spin' : undefined} />
             <span>{t('nav.refreshAll')}</span>
           </button>
-          <button type="button" className="btn btn-primary" onClick={() => go({ view: 'onboarding' })}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => go({ view: 'onboarding' })}
+          >
             <Icon name="plus" />
             <span>{t('nav.addAccount')}</span>
           </button>
@@ -52,7 +70,22 @@ export function DashboardView({ api, state, go }: { api: CreditrayApi; state: Ap
       <ul className="cards" aria-label={t('dashboard.title')}>
         {state.accounts.map((status) => (
           <li key={status.account.id}>
-            <AccountCard api={api} status={status} now={now} go={go} />
+            <ErrorBoundary
+              resetKey={status}
+              fallback={(message) => (
+                <article
+                  className="card card-broken"
+                  role="alert"
+                  aria-label={status.account.label}
+                >
+                  <h2>{status.account.label}</h2>
+                  <p>{t('dashboard.cardFailed')}</p>
+                  <p className="muted">{message.slice(0, 200)}</p>
+                </article>
+              )}
+            >
+              <AccountCard api={api} status={status} now={now} go={go} />
+            </ErrorBoundary>
           </li>
         ))}
       </ul>

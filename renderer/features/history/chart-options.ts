@@ -52,9 +52,15 @@ function timeFormatter(lang: string, spanSec: number, stepSec: number): Intl.Dat
   if (stepSec < 86_400) {
     return spanSec <= 86_400
       ? new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' })
-      : new Intl.DateTimeFormat(lang, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+      : new Intl.DateTimeFormat(lang, {
+          month: 'numeric',
+          day: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+        });
   }
-  if (stepSec < 28 * 86_400) return new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric' });
+  if (stepSec < 28 * 86_400)
+    return new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric' });
   return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short' });
 }
 
@@ -98,17 +104,34 @@ function drawOverlays(u: uPlot, cfg: ChartConfig): void {
   ctx.restore();
 }
 
+/** Axis labels in whole units; a unit Intl does not know (USDT) is written "12 USDT" rather than throwing. */
+export function axisMoney(lang: string, currency: string): { format(n: number): string } {
+  try {
+    return new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 });
+  } catch {
+    const plain = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+    return { format: (n) => `${plain.format(n)} ${currency}` };
+  }
+}
+
 /** Builds the options; the caller supplies data already downsampled. */
 export function chartOptions(cfg: ChartConfig): uPlot.Options {
-  const money = new Intl.NumberFormat(cfg.lang, { style: 'currency', currency: cfg.currency, maximumFractionDigits: 0 });
-  const axis = { stroke: cfg.palette.text, grid: { stroke: cfg.palette.grid, width: 1 }, ticks: { stroke: cfg.palette.grid, width: 1 } };
+  const money = axisMoney(cfg.lang, cfg.currency);
+  const axis = {
+    stroke: cfg.palette.text,
+    grid: { stroke: cfg.palette.grid, width: 1 },
+    ticks: { stroke: cfg.palette.grid, width: 1 },
+  };
   return {
     width: cfg.width,
     height: cfg.height,
     legend: { show: false },
     padding: [12, 12, 0, 0],
     cursor: { points: { size: 7 }, drag: { x: false, y: false } },
-    scales: { x: { time: true }, y: { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.08 : 1] } },
+    scales: {
+      x: { time: true },
+      y: { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.08 : 1] },
+    },
     axes: [
       {
         ...axis,
@@ -124,9 +147,25 @@ export function chartOptions(cfg: ChartConfig): uPlot.Options {
     ],
     series: [
       {},
-      { label: cfg.labels.total, stroke: cfg.palette.total, width: 2, fill: cfg.palette.total + '22', points: { show: false } },
-      { label: cfg.labels.granted, stroke: cfg.palette.granted, width: 1.5, points: { show: false } },
-      { label: cfg.labels.toppedUp, stroke: cfg.palette.toppedUp, width: 1.5, points: { show: false } },
+      {
+        label: cfg.labels.total,
+        stroke: cfg.palette.total,
+        width: 2,
+        fill: cfg.palette.total + '22',
+        points: { show: false },
+      },
+      {
+        label: cfg.labels.granted,
+        stroke: cfg.palette.granted,
+        width: 1.5,
+        points: { show: false },
+      },
+      {
+        label: cfg.labels.toppedUp,
+        stroke: cfg.palette.toppedUp,
+        width: 1.5,
+        points: { show: false },
+      },
     ],
     hooks: {
       draw: [(u) => drawOverlays(u, cfg)],

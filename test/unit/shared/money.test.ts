@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, MAX_ABS_MICROS, microsToDecimal, parseAmount, toMicros } from '../../../shared/money';
+import {
+  formatMoney,
+  MAX_ABS_MICROS,
+  microsToDecimal,
+  parseAmount,
+  toMicros,
+} from '../../../shared/money';
 
 const micros = (v: unknown) => {
   const r = parseAmount(v);
@@ -47,7 +53,19 @@ describe('parseAmount', () => {
   });
 
   it('refuses exponent strings, garbage, and non-amount types', () => {
-    for (const bad of ['1e3', 'abc', '', '1,000.00', '12.3.4', '--1', '0x10', 'NaN', 'Infinity', '¥5', '.5']) {
+    for (const bad of [
+      '1e3',
+      'abc',
+      '',
+      '1,000.00',
+      '12.3.4',
+      '--1',
+      '0x10',
+      'NaN',
+      'Infinity',
+      '¥5',
+      '.5',
+    ]) {
       expect(parseAmount(bad).ok, bad).toBe(false);
     }
     for (const bad of [null, undefined, true, {}, [], Number.NaN, Number.POSITIVE_INFINITY]) {
@@ -81,5 +99,18 @@ describe('microsToDecimal and formatMoney', () => {
   it('formats per locale without a float round trip', () => {
     expect(formatMoney(110_500_000, 'CNY', 'en')).toBe('CN¥110.50');
     expect(formatMoney(110_500_000, 'USD', 'en')).toBe('$110.50');
+  });
+});
+
+describe('formatMoney with units Intl does not know', () => {
+  it('writes "12.50 USDT" instead of throwing, in every UI language', () => {
+    expect(formatMoney(12_500_000, 'USDT', 'en')).toBe('12.50 USDT');
+    expect(formatMoney(12_500_000, 'USDT', 'zh-CN')).toBe('12.50 USDT');
+    expect(formatMoney(-3_004_999, 'USDC', 'en')).toBe('-3.00 USDC');
+    expect(formatMoney(1_234_567, 'USDT', 'en', 4)).toBe('1.2346 USDT');
+  });
+
+  it('still formats ISO codes the locale way', () => {
+    expect(formatMoney(12_500_000, 'CNY', 'en')).toBe('CN¥12.50');
   });
 });
