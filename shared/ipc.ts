@@ -143,7 +143,8 @@ export interface InvokeResponses {
   'diagnosis:run': Diagnosis;
   'diagnosis:mark-paid': null;
   'history:export': string;
-  'history:import': { imported: number };
+  /** `sameTime`: readings that shared their millisecond with a later one in the file and were merged into it. */
+  'history:import': { imported: number; sameTime: number };
 }
 export type InvokeResult<C extends InvokeChannel> = Result<InvokeResponses[C], AppError>;
 

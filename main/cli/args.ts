@@ -2,6 +2,7 @@
  * Command-line parsing on Node's own util.parseArgs (no dependency needed for a handful of
  * flags). Every mistake becomes a UsageError: exit 64 with a message saying what was expected.
  */
+import { parseIsoBound } from '../../shared/iso-time';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** Exit codes are part of the CLI contract (README): scripts branch on them. */
@@ -39,11 +40,16 @@ export function parseFlags<O extends Options>(args: string[], options: O, positi
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: positionals });
   } catch (e) {
-    const message = (e instanceof Error ? e.message : String(e)).replace(/^TypeError \[[A-Z_]+\]: /, '');
+    const message = (e instanceof Error ? e.message : String(e)).replace(
+      /^TypeError \[[A-Z_]+\]: /,
+      '',
+    );
     const code = (e as { code?: string }).code;
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       // Node's text ends with advice about '--' that confuses more than it helps; say what is known instead.
-      const known = Object.keys(options).map((name) => `--${name}`).join(', ');
+      const known = Object.keys(options)
+        .map((name) => `--${name}`)
+        .join(', ');
       throw new UsageError(`${message.split('. ')[0]}; expected one of ${known}`);
     }
     throw new UsageError(message);
@@ -57,16 +63,23 @@ export function nonEmpty(name: string, value: string | undefined): string | unde
   return value.trim();
 }
 
-/** An ISO 8601 date/time flag, as epoch ms. */
-export function isoFlag(name: string, value: string | undefined): number | undefined {
+/**
+ * An ISO 8601 date/time flag, as epoch ms. A date alone is that whole UTC day: `edge` says
+ * whether it stands for its first millisecond (--from) or its last (--to).
+ */
+export function isoFlag(
+  name: string,
+  value: string | undefined,
+  edge: 'start' | 'end' = 'start',
+): number | undefined {
   if (value === undefined) return undefined;
-  const t = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(t)) {
+  const t = parseIsoBound(value.trim(), edge);
+  if (!t.ok) {
     throw new UsageError(
-      `--${name} expects an ISO 8601 date or time such as 2026-01-31 or 2026-01-31T12:00:00Z, got "${value}"`,
+      `--${name} expects an ISO 8601 date or time such as 2026-01-31 or 2026-01-31T12:00:00Z, got "${value}" (${t.error})`,
     );
   }
-  return t;
+  return t.value;
 }
 
 /** One of a fixed set of values. */

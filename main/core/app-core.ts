@@ -35,7 +35,9 @@ export interface CoreApi {
    * Imports a CSV or JSON history file's text, all or nothing: a file with bad rows imports
    * nothing and the error message names the first bad lines with their line numbers.
    */
-  importHistory(req: ParsedRequest<'history:import'>): Promise<Result<{ imported: number }, AppError>>;
+  importHistory(
+    req: ParsedRequest<'history:import'>,
+  ): Promise<Result<{ imported: number; sameTime: number }, AppError>>;
   /** The laptop woke up or the network came back: poll once, not once per missed interval. */
   onResume(): void;
   onOnline(): void;

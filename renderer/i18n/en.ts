@@ -127,6 +127,10 @@ export const en = {
     importing: 'Importing…',
     imported_one: 'Imported {{count, number}} reading.',
     imported_other: 'Imported {{count, number}} readings.',
+    importedSameTime_one:
+      '{{count, number}} reading had the same time (to the millisecond) as a later one in the file and was replaced by it.',
+    importedSameTime_other:
+      '{{count, number}} readings had the same time (to the millisecond) as a later one in the file and were replaced by it.',
     importFailed: 'The file was not imported.',
     importUnreadable: 'The file could not be read.',
     transfer: 'Export and import',

@@ -121,6 +121,10 @@ export const zhCN: Messages = {
     importing: '正在导入…',
     imported_one: '已导入 {{count, number}} 条记录。',
     imported_other: '已导入 {{count, number}} 条记录。',
+    importedSameTime_one:
+      '有 {{count, number}} 条记录与文件中后面的一条时间相同（精确到毫秒），已被后者取代。',
+    importedSameTime_other:
+      '有 {{count, number}} 条记录与文件中后面的一条时间相同（精确到毫秒），已被后者取代。',
     importFailed: '文件未导入。',
     importUnreadable: '无法读取该文件。',
     transfer: '导出与导入',

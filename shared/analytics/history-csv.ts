@@ -5,6 +5,8 @@
  * and the window all call it.
  */
 import type { BalanceRow, Snapshot } from '../model';
+import { isCurrencyCode, NON_ISO_UNITS } from '../currency';
+import { parseIsoDateTime } from '../iso-time';
 import { parseAmount } from '../money';
 import { err, ok, type Result } from '../result';
 
@@ -38,7 +40,27 @@ export function inRange(snapshots: readonly Snapshot[], from?: number, to?: numb
     .sort((a, b) => a.at - b.at);
 }
 
-function csvField(v: string): string {
+/** Cells a spreadsheet would run as a formula (OWASP "CSV Injection"); quotes before them keep the escape reversible. */
+const FORMULA_LEAD = /^'*[=+\-@\t\r]/;
+/** A plain decimal is read as a number by every spreadsheet, never as a formula: it stays numeric. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Neutralises a formula-leading cell the way OWASP recommends: a single quote in front
+ * (`=HYPERLINK(…)` -> `'=HYPERLINK(…)`). Quotes already in front get one more, so
+ * `unescapeFormula` gives back exactly the original text.
+ */
+export function escapeFormula(v: string): string {
+  return FORMULA_LEAD.test(v) && !PLAIN_NUMBER.test(v) ? `'${v}` : v;
+}
+
+/** The inverse of escapeFormula, used by the importer. */
+export function unescapeFormula(v: string): string {
+  return /^'+[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
+}
+
+function csvField(raw: string): string {
+  const v = escapeFormula(raw);
   return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 }
 
@@ -97,8 +119,6 @@ function splitCsvLine(line: string): string[] | null {
   }
 }
 
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-
 function parseAvailable(v: string): boolean | null {
   const t = v.trim().toLowerCase();
   if (t === 'true' || t === '1') return true;
@@ -127,7 +147,7 @@ export function parseHistoryCsv(text: string): Result<Snapshot[], ImportProblem[
   if (missing.length > 0)
     return err([{ line: 1, message: `missing column(s): ${missing.join(', ')}` }]);
   const problems: ImportProblem[] = [];
-  const byTime = new Map<number, Pending>();
+  const readings: Pending[] = [];
   for (let n = 2; n <= lines.length; n++) {
     const raw = lines[n - 1] ?? '';
     if (raw.trim() === '') continue;
@@ -137,13 +157,14 @@ export function parseHistoryCsv(text: string): Result<Snapshot[], ImportProblem[
       bad('unbalanced quotes');
       continue;
     }
-    const get = (c: Column): string => (f[idx[c]] ?? '').trim();
+    const get = (c: Column): string => unescapeFormula((f[idx[c]] ?? '').trim());
     const time = get('time');
-    const at = ISO_TIME.test(time) ? Date.parse(time) : NaN;
-    if (!Number.isFinite(at)) {
-      bad(`time is not an ISO-8601 date-time with a zone: ${JSON.stringify(time.slice(0, 40))}`);
+    const parsedTime = parseIsoDateTime(time, { requireZone: true });
+    if (!parsedTime.ok) {
+      bad(`time ${JSON.stringify(time.slice(0, 40))}: ${parsedTime.error}`);
       continue;
     }
+    const at = parsedTime.value;
     const available = parseAvailable(get('available'));
     if (available === null) {
       bad('available must be true or false');
@@ -153,8 +174,10 @@ export function parseHistoryCsv(text: string): Result<Snapshot[], ImportProblem[
     const amounts = [get('total'), get('granted'), get('toppedUp')] as const;
     const empty = currency === '' && amounts.every((a) => a === '');
     if (!empty) {
-      if (!/^[A-Z]{3}$/.test(currency)) {
-        bad(`currency must be a 3-letter code like CNY: ${JSON.stringify(currency.slice(0, 20))}`);
+      if (!isCurrencyCode(currency)) {
+        bad(
+          `currency must be a 3-letter code like CNY (or ${NON_ISO_UNITS.join('/')}): ${JSON.stringify(currency.slice(0, 20))}`,
+        );
         continue;
       }
       const amountProblem = amounts
@@ -167,28 +190,32 @@ export function parseHistoryCsv(text: string): Result<Snapshot[], ImportProblem[
         continue;
       }
     }
-    let snap = byTime.get(at);
-    if (!snap) byTime.set(at, (snap = { at, available, line: n, rows: [], empty: false }));
-    else if (snap.available !== available) {
-      bad(`available differs from line ${snap.line} at the same time`);
+    // Consecutive rows with the same time form one reading; a currency seen again (or an
+    // empty-reading row) starts the next reading at that same millisecond (clock stepped back).
+    const cur = readings[readings.length - 1];
+    const startsNew =
+      !cur || cur.at !== at || cur.empty || empty || cur.rows.some((r) => r.currency === currency);
+    if (startsNew) {
+      readings.push({
+        at,
+        available,
+        line: n,
+        rows: empty
+          ? []
+          : [{ currency, total: amounts[0], granted: amounts[1], toppedUp: amounts[2] }],
+        empty,
+      });
       continue;
     }
-    if (empty) {
-      snap.empty = true;
+    if (cur.available !== available) {
+      bad(`available differs from line ${cur.line} at the same time`);
       continue;
     }
-    if (snap.rows.some((r) => r.currency === currency)) {
-      bad(`duplicate ${currency} row for ${time}`);
-      continue;
-    }
-    snap.rows.push({ currency, total: amounts[0], granted: amounts[1], toppedUp: amounts[2] });
-  }
-  for (const s of byTime.values()) {
-    if (s.empty && s.rows.length > 0)
-      problems.push({ line: s.line, message: 'a time has both an empty row and currency rows' });
+    cur.rows.push({ currency, total: amounts[0], granted: amounts[1], toppedUp: amounts[2] });
   }
   if (problems.length > 0) return err(problems.sort((a, b) => a.line - b.line));
-  const out = [...byTime.values()]
+  // A stable sort: readings at the same millisecond keep their order in the file.
+  const out = readings
     .sort((a, b) => a.at - b.at)
     .map((s) => ({
       at: s.at,

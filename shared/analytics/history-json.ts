@@ -4,6 +4,8 @@
  * the CSV parser; "line" here is the 1-based index of the snapshot (0 = the file itself).
  */
 import type { BalanceRow, Snapshot } from '../model';
+import { isCurrencyCode, NON_ISO_UNITS } from '../currency';
+import { EARLIEST_MS } from '../iso-time';
 import { parseAmount } from '../money';
 import { err, ok, type Result } from '../result';
 import type { ImportProblem } from './history-csv';
@@ -11,7 +13,8 @@ import type { ImportProblem } from './history-csv';
 function checkRow(r: unknown): BalanceRow | string {
   if (typeof r !== 'object' || r === null) return 'row is not an object';
   const o = r as Record<string, unknown>;
-  if (typeof o.currency !== 'string' || !/^[A-Z]{3}$/.test(o.currency)) return 'bad currency';
+  if (typeof o.currency !== 'string' || !isCurrencyCode(o.currency))
+    return `currency must be a 3-letter code like CNY (or ${NON_ISO_UNITS.join('/')}): ${JSON.stringify(String(o.currency).slice(0, 20))}`;
   for (const k of ['total', 'granted', 'toppedUp'] as const) {
     const v = o[k];
     if (typeof v !== 'string' || !parseAmount(v).ok) return `${k}: not a decimal string`;
@@ -42,11 +45,15 @@ export function parseHistoryJson(text: string): Result<Snapshot[], ImportProblem
     const bad = (message: string): void => void problems.push({ line: i + 1, message });
     if (typeof o.at !== 'number' || !Number.isSafeInteger(o.at))
       return bad('at must be epoch milliseconds');
+    if (o.at < EARLIEST_MS) return bad('at is before 1970-01-01, which the history cannot hold');
     if (typeof o.available !== 'boolean') return bad('available must be true or false');
     if (!Array.isArray(o.rows)) return bad('rows must be an array');
     const rows = o.rows.map(checkRow);
     const badRow = rows.find((r): r is string => typeof r === 'string');
     if (badRow) return bad(badRow);
+    const currencies = (rows as BalanceRow[]).map((r) => r.currency);
+    const twice = currencies.find((c, j) => currencies.indexOf(c) !== j);
+    if (twice) return bad(`${twice} appears twice in one reading`);
     out.push({ at: o.at, available: o.available, rows: rows as BalanceRow[] });
   });
   if (problems.length > 0) return err(problems);

@@ -123,7 +123,7 @@ export function createFakeCore(initial: AppState = fakeState()): FakeCore {
     },
     async importHistory(req) {
       track('importHistory', [req]);
-      return ok({ imported: 0 });
+      return ok({ imported: 0, sameTime: 0 });
     },
     async startDemo() {
       track('startDemo', []);

@@ -2,7 +2,8 @@
  * `creditray history export|import`: your balance history as CSV or JSON, in and out.
  * Import is all or nothing: every bad row is reported with its line number and nothing is written.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomically } from '../write-file';
 import { COMMON_OPTIONS, UsageError, isoFlag, nonEmpty, oneOf, parseFlags } from '../args';
 import { createCliContext, type CliContext } from '../context';
 import type { CliIo } from '../io';
@@ -56,13 +57,24 @@ export async function runHistory(args: string[], io: CliIo): Promise<number> {
       throw new UsageError(`export takes no file argument; use --output FILE (got "${file}")`);
     const format = oneOf('format', values.format, ['csv', 'json'] as const) ?? 'csv';
     const from = isoFlag('from', values.from);
-    const to = isoFlag('to', values.to);
+    // A date alone in --to means the end of that UTC day (README: "--to 2026-01-31 includes that day").
+    const to = isoFlag('to', values.to, 'end');
     if (from !== undefined && to !== undefined && from > to)
       throw new UsageError('--from must not be after --to');
     const account = pickAccount(ctx, nonEmpty('account', values.account));
     const text = exportHistory(await ctx.history().read(account.id), { format, from, to });
-    if (values.output !== undefined) writeFileSync(nonEmpty('output', values.output)!, text);
-    else io.out(text);
+    if (values.output === undefined) {
+      io.out(text);
+      return 0;
+    }
+    const output = nonEmpty('output', values.output)!;
+    const written = writeFileAtomically(output, text);
+    if (!written.ok) {
+      io.err(
+        `Could not write "${output}": ${written.error} ${existsSync(output) ? 'The existing file was left as it was.' : 'No file was written.'}`,
+      );
+      return 3;
+    }
     return 0;
   }
 
@@ -97,6 +109,11 @@ export async function runHistory(args: string[], io: CliIo): Promise<number> {
       return 3;
     }
     io.out(`Imported ${r.value.imported} readings into "${account.label}".`);
+    if (r.value.sameTime > 0) {
+      io.out(
+        `${r.value.sameTime} reading(s) had the same time, to the millisecond, as a later one in the file (a clock stepped back); the history keeps one reading per millisecond, so the later one was kept.`,
+      );
+    }
     return 0;
   }
   throw new UsageError(`unknown history command "${sub}" (expected export or import)`);

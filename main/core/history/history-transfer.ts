@@ -2,7 +2,12 @@
  * Export and import of one account's history for the window (the CLI has its own command):
  * the same pure format code, with import all or nothing and errors that name line numbers.
  */
-import { exportHistory, parseHistoryCsv, parseHistoryJson, type ImportProblem } from '../../../shared/analytics';
+import {
+  exportHistory,
+  parseHistoryCsv,
+  parseHistoryJson,
+  type ImportProblem,
+} from '../../../shared/analytics';
 import { historyTransferText } from '../../../shared/i18n/history-transfer';
 import type { Lang } from '../../../shared/i18n/language';
 import type { ParsedRequest } from '../../../shared/ipc';
@@ -23,7 +28,10 @@ export async function exportAccountHistory(
     const snapshots = await store.read(req.id, { from: req.from, to: req.to });
     return ok(exportHistory(snapshots, { format: req.format, from: req.from, to: req.to }));
   } catch (e) {
-    return err({ code: 'history-unreadable', message: historyTransferText(lang, 'history.unreadable', { detail: toError(e).message }) });
+    return err({
+      code: 'history-unreadable',
+      message: historyTransferText(lang, 'history.unreadable', { detail: toError(e).message }),
+    });
   }
 }
 
@@ -31,7 +39,11 @@ export async function exportAccountHistory(
 export function describeProblems(problems: readonly ImportProblem[], lang: Lang): string {
   const listed = problems
     .slice(0, MAX_LISTED_PROBLEMS)
-    .map((p) => (p.line > 0 ? historyTransferText(lang, 'import.line', { line: p.line, message: p.message }) : p.message));
+    .map((p) =>
+      p.line > 0
+        ? historyTransferText(lang, 'import.line', { line: p.line, message: p.message })
+        : p.message,
+    );
   const more = problems.length - listed.length;
   if (more > 0) listed.push(historyTransferText(lang, 'import.more', { count: more }));
   return historyTransferText(lang, 'import.rejected', { problems: listed.join(' ') });
@@ -42,10 +54,15 @@ export async function importAccountHistory(
   store: HistoryStore,
   req: ParsedRequest<'history:import'>,
   lang: Lang,
-): Promise<Result<{ imported: number }, AppError>> {
+): Promise<Result<{ imported: number; sameTime: number }, AppError>> {
   const parsed = req.format === 'json' ? parseHistoryJson(req.text) : parseHistoryCsv(req.text);
-  if (!parsed.ok) return err({ code: 'bad-history-file', message: describeProblems(parsed.error, lang) });
+  if (!parsed.ok)
+    return err({ code: 'bad-history-file', message: describeProblems(parsed.error, lang) });
   const r = await importHistory(store, req.id, parsed.value);
-  if (!r.ok) return err({ code: r.error.code, message: historyTransferText(lang, 'import.failed', { detail: r.error.message }) });
+  if (!r.ok)
+    return err({
+      code: r.error.code,
+      message: historyTransferText(lang, 'import.failed', { detail: r.error.message }),
+    });
   return r;
 }

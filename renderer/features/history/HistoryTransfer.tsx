@@ -20,7 +20,9 @@ type Outcome = { kind: 'ok' | 'error'; text: string; detail?: string } | null;
 
 /** Hands `text` to the browser as a file download (a Blob URL on a temporary <a download>). */
 function saveText(text: string, name: string, format: Format): void {
-  const blob = new Blob([text], { type: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json' });
+  const blob = new Blob([text], {
+    type: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json',
+  });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -45,7 +47,11 @@ export function HistoryTransfer({ api, accountId, label, onImported }: Props) {
     setOutcome(null);
     const r = await api.invoke('history:export', { id: accountId, format });
     setBusy(null);
-    if (!r.ok) return setOutcome({ kind: 'error', text: t('history.exportFailed', { reason: r.error.message }) });
+    if (!r.ok)
+      return setOutcome({
+        kind: 'error',
+        text: t('history.exportFailed', { reason: r.error.message }),
+      });
     const name = exportFileName(label, new Date(), format);
     saveText(r.value, name, format);
     setOutcome({ kind: 'ok', text: t('history.exported', { file: name }) });
@@ -64,21 +70,43 @@ export function HistoryTransfer({ api, accountId, label, onImported }: Props) {
     const format: Format = /\.json$/i.test(file.name) ? 'json' : 'csv';
     const r = await api.invoke('history:import', { id: accountId, text, format });
     setBusy(null);
-    if (!r.ok) return setOutcome({ kind: 'error', text: t('history.importFailed'), detail: r.error.message });
-    setOutcome({ kind: 'ok', text: t('history.imported', { count: r.value.imported }) });
+    if (!r.ok)
+      return setOutcome({
+        kind: 'error',
+        text: t('history.importFailed'),
+        detail: r.error.message,
+      });
+    const merged =
+      r.value.sameTime > 0 ? ` ${t('history.importedSameTime', { count: r.value.sameTime })}` : '';
+    setOutcome({ kind: 'ok', text: t('history.imported', { count: r.value.imported }) + merged });
     onImported();
   };
 
   return (
     <div className="history-transfer" style={{ marginTop: '0.75rem' }}>
       <div className="toolbar" role="group" aria-label={t('history.transfer')}>
-        <button type="button" className="btn btn-sm" disabled={busy !== null} onClick={() => void doExport('csv')}>
+        <button
+          type="button"
+          className="btn btn-sm"
+          disabled={busy !== null}
+          onClick={() => void doExport('csv')}
+        >
           {busy === 'export' ? t('history.exporting') : t('history.exportCsv')}
         </button>
-        <button type="button" className="btn btn-sm" disabled={busy !== null} onClick={() => void doExport('json')}>
+        <button
+          type="button"
+          className="btn btn-sm"
+          disabled={busy !== null}
+          onClick={() => void doExport('json')}
+        >
           {t('history.exportJson')}
         </button>
-        <button type="button" className="btn btn-sm" disabled={busy !== null} onClick={() => input.current?.click()}>
+        <button
+          type="button"
+          className="btn btn-sm"
+          disabled={busy !== null}
+          onClick={() => input.current?.click()}
+        >
           {busy === 'import' ? t('history.importing') : t('history.import')}
         </button>
         <input
@@ -95,11 +123,21 @@ export function HistoryTransfer({ api, accountId, label, onImported }: Props) {
         />
       </div>
       {/* Always present so the message appearing neither jumps the page nor goes unannounced. */}
-      <div role="status" aria-live="polite" data-testid="history-transfer-status" style={{ minHeight: '1.4em', marginTop: '0.5rem' }}>
+      <div
+        role="status"
+        aria-live="polite"
+        data-testid="history-transfer-status"
+        style={{ minHeight: '1.4em', marginTop: '0.5rem' }}
+      >
         {outcome ? (
-          <p className={outcome.kind === 'error' ? 'flag flag-error small' : 'muted small'} style={{ margin: 0 }}>
+          <p
+            className={outcome.kind === 'error' ? 'flag flag-error small' : 'muted small'}
+            style={{ margin: 0 }}
+          >
             <strong>{outcome.text}</strong>
-            {outcome.detail ? <span style={{ display: 'block', whiteSpace: 'pre-wrap' }}>{outcome.detail}</span> : null}
+            {outcome.detail ? (
+              <span style={{ display: 'block', whiteSpace: 'pre-wrap' }}>{outcome.detail}</span>
+            ) : null}
           </p>
         ) : null}
       </div>
