@@ -34,7 +34,10 @@ export function storageError(op: string, file: string, thrown: unknown): History
     'history-disk-full': 'the disk is full',
     'history-read-only': 'the disk is read-only',
     'history-permission': 'permission denied',
-    'history-io': c ?? (thrown instanceof Error ? thrown.message : 'unknown error'),
+    'history-io':
+      c === 'ELOCKED'
+        ? 'another Creditray process kept it locked'
+        : (c ?? (thrown instanceof Error ? thrown.message : 'unknown error')),
   }[code];
   return new HistoryStorageError(
     code,

@@ -5,9 +5,29 @@
  * Unchanged balances are written as heartbeats at most every `heartbeatMs`. Rollup runs only
  * in `compact()`, which the app schedules when idle; it writes a new file, syncs it and
  * renames it over the old one, so a crash leaves either the old or the new file whole.
+ *
+ * Several processes may share the directory (the app appends while a CLI imports). Every
+ * append, read and rewrite of one account holds that account's cross-process lock
+ * (`<account>.log.lock`, data-lock.ts), and an append first checks, under the lock, that its
+ * open handle is still the file at the path with the size it left it at: a file renamed over
+ * it (compaction, import) or grown by another process is reopened, so no record is written
+ * to a replaced file and no heartbeat follows someone else's record.
  */
-import { type FileHandle, copyFile, mkdir, open, readFile, readdir, rename, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import {
+  type FileHandle,
+  copyFile,
+  mkdir,
+  open,
+  readFile,
+  readdir,
+  rename,
+  rm,
+  stat,
+  unlink,
+} from 'node:fs/promises';
 import { join } from 'node:path';
+import { GONE, LockBusyError, withLock } from '../data-lock';
 import type { Snapshot } from '../../../shared/model';
 import type { HistoryStore, Logger } from '../ports';
 import { storageError } from './errors';
@@ -44,6 +64,8 @@ interface AccountState {
   lastWrittenAt: number;
   /** A newer reading with an unchanged balance, not yet due as a heartbeat. */
   pending: Snapshot | null;
+  /** Size the open log has after our own writes. */
+  size: number;
 }
 
 export const DEFAULT_HEARTBEAT_MS = 3_600_000;
@@ -98,14 +120,34 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
   const stateOf = (id: string): AccountState => {
     let s = states.get(id);
     if (!s)
-      states.set(id, (s = { log: null, last: null, lastWrittenAt: -Infinity, pending: null }));
+      states.set(
+        id,
+        (s = { log: null, last: null, lastWrittenAt: -Infinity, pending: null, size: 0 }),
+      );
     return s;
   };
 
-  /** Runs `task` after every earlier task of the same account: one writer per file. */
-  function serial<T>(id: string, task: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `task` after every earlier task of the same account in this process, holding the
+   * account's lock against other processes: one writer per file.
+   */
+  function serial<T>(id: string, task: () => Promise<T>, readOnly = false): Promise<T> {
     const prev = queues.get(id) ?? Promise.resolve();
-    const run = prev.then(task, task);
+    const locked = async () => {
+      let inside = false;
+      try {
+        await ensureDir();
+        return await withLock(`${pathOf(id)}.lock`, () => ((inside = true), task()), {
+          onCompromised: (e) => warn(`${fileNameFor(id)}: ${e.message}`),
+        });
+      } catch (e) {
+        if (inside) throw e;
+        // A folder nobody may write to can still be read (renames keep whole files visible).
+        if (readOnly && !(e instanceof LockBusyError)) return task();
+        throw storageError('lock', fileNameFor(id), e);
+      }
+    };
+    const run = prev.then(locked, locked);
     const settled = run.catch(() => undefined);
     queues.set(id, settled);
     void settled.then(() => {
@@ -116,7 +158,7 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
 
   async function ensureDir(): Promise<void> {
     if (dirReady) return;
-    await mkdir(opts.dir, { recursive: true });
+    await mkdir(opts.dir, { recursive: true, mode: 0o700 });
     dirReady = true;
   }
 
@@ -138,6 +180,7 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
         `${fileNameFor(id)}: dropped an unfinished last record (${log.droppedBytes} bytes) left by an interrupted write`,
       );
     st.log = log;
+    st.size = log.size;
     st.last = log.lastFull;
     st.lastWrittenAt = log.lastAt ?? -Infinity;
     return log;
@@ -152,6 +195,7 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
     try {
       const log = await ensureOpen(id, st);
       await writeAll(log.fh, line);
+      st.size += Buffer.byteLength(line);
       await log.fh.datasync();
     } catch (e) {
       // The line may be half written: reopening repairs the tail before the next record.
@@ -163,8 +207,35 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
     st.pending = null;
   }
 
+  /**
+   * Closes our handle when the file at the path is no longer the one we have open (renamed
+   * over, removed) or another process appended to it; the next open reads its tail afresh.
+   * Called under the account's lock, so nothing can change between this check and the write.
+   */
+  async function dropIfReplaced(id: string, st: AccountState): Promise<void> {
+    if (!st.log) return;
+    const [mine, there] = await Promise.all([
+      st.log.fh.stat(),
+      stat(pathOf(id)).catch((e: { code?: string }) => {
+        if (e.code === 'ENOENT') return null;
+        throw e;
+      }),
+    ]);
+    if (!there || there.ino !== mine.ino || there.dev !== mine.dev || mine.size !== st.size) {
+      const pending = st.pending;
+      await closeLog(st);
+      st.pending = pending;
+    }
+  }
+
   async function appendNow(id: string, snap: Snapshot): Promise<void> {
     const st = stateOf(id);
+    try {
+      await dropIfReplaced(id, st);
+    } catch (e) {
+      await closeLog(st);
+      throw storageError('open', fileNameFor(id), e);
+    }
     if (!st.log) {
       try {
         await ensureOpen(id, st);
@@ -214,14 +285,28 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
     return snapshots;
   }
 
+  /**
+   * Temp files of this account that a crashed rewrite left behind. Called under the account's
+   * lock, when no rewrite of it can be running in any process, so none of them is in use.
+   */
+  async function removeLeftoverTemps(id: string): Promise<void> {
+    const prefixes = [`${fileNameFor(id)}.tmp`, `${fileNameFor(id)}.lock${GONE}`];
+    const names = await readdir(opts.dir).catch(() => [] as string[]);
+    for (const n of names)
+      if (prefixes.some((p) => n.startsWith(p)))
+        await rm(join(opts.dir, n), { recursive: true, force: true }).catch(() => undefined);
+  }
+
   async function rewrite(id: string, snapshots: readonly Snapshot[], op: string): Promise<void> {
     const st = stateOf(id);
     await closeLog(st);
     const file = pathOf(id);
-    const tmp = `${file}.tmp`;
+    // Unique per process and call: two writers never share (or delete) each other's temp file.
+    const tmp = `${file}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
     try {
       await ensureDir();
-      const fh = await open(tmp, 'w');
+      await removeLeftoverTemps(id);
+      const fh = await open(tmp, 'wx', 0o600);
       try {
         await writeAll(fh, encodeSeries(snapshots));
         await fh.sync();
@@ -247,17 +332,21 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
     append: (id, snapshot) => serial(id, () => appendNow(id, snapshot)),
 
     read: (id, range) =>
-      serial(id, async () => {
-        const all = await load(id);
-        const pending = states.get(id)?.pending;
-        const lastAt = all[all.length - 1]?.at ?? -Infinity;
-        if (pending && pending.at > lastAt) all.push(pending);
-        const from = range?.from ?? -Infinity;
-        const to = range?.to ?? Infinity;
-        return from === -Infinity && to === Infinity
-          ? all
-          : all.filter((s) => s.at >= from && s.at <= to);
-      }),
+      serial(
+        id,
+        async () => {
+          const all = await load(id);
+          const pending = states.get(id)?.pending;
+          const lastAt = all[all.length - 1]?.at ?? -Infinity;
+          if (pending && pending.at > lastAt) all.push(pending);
+          const from = range?.from ?? -Infinity;
+          const to = range?.to ?? Infinity;
+          return from === -Infinity && to === Infinity
+            ? all
+            : all.filter((s) => s.at >= from && s.at <= to);
+        },
+        true,
+      ),
 
     remove: (id) =>
       serial(id, async () => {

@@ -18,6 +18,8 @@ export interface OpenedLog {
   droppedBytes: number;
   /** The file did not exist (or was empty) and was started with a header. */
   created: boolean;
+  /** Its size once opened: a later difference means another process wrote to it. */
+  size: number;
 }
 
 const FIRST_CHUNK = 64 * 1024;
@@ -39,11 +41,14 @@ async function readTail(
   }
 }
 
-/** Opens (creating if needed) a log for appending and repairs its tail. */
+/** Opens (creating if needed, 0600) a log for appending and repairs its tail. */
 export async function openForAppend(path: string): Promise<OpenedLog> {
-  const fh = await open(path, 'a+');
+  const fh = await open(path, 'a+', 0o600);
   try {
-    const size = (await fh.stat()).size;
+    const stat = await fh.stat();
+    const size = stat.size;
+    // Logs written by earlier versions were 0644: balances are nobody else's business.
+    if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) await fh.chmod(0o600);
     let droppedBytes = 0;
     let lastFull: Snapshot | null = null;
     let lastAt: number | null = null;
@@ -72,7 +77,14 @@ export async function openForAppend(path: string): Promise<OpenedLog> {
           throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
       });
     if (created || droppedBytes > 0) await fh.datasync();
-    return { fh, lastFull, lastAt, droppedBytes, created };
+    return {
+      fh,
+      lastFull,
+      lastAt,
+      droppedBytes,
+      created,
+      size: created ? Buffer.byteLength(HEADER_LINE) : keep,
+    };
   } catch (e) {
     await fh.close().catch(() => undefined);
     throw e;
