@@ -8,7 +8,7 @@ import type { BalanceRow, ProviderError, Snapshot } from '../../../shared/model'
 import { checkCurrencyCode } from '../../../shared/currency';
 import { microsToDecimal, parseAmount, toMicros } from '../../../shared/money';
 import { err, ok, type Result } from '../../../shared/result';
-import { looksLikeHtml, parseRetryAfter, providerError } from './http-errors';
+import { looksLikeHtml, parseRetryAfter, providerError, scrubSecrets } from './http-errors';
 import type { RawAnswer } from './http-call';
 
 const amount = z.union([z.string(), z.number()]);
@@ -140,7 +140,10 @@ export function mergeDuplicateRows(rows: readonly BalanceRow[]): Result<BalanceR
 export function classifyAnswer(ans: RawAnswer, ctx: Ctx): ProviderError {
   const { status, body } = ans;
   const errBody = errorSchema.safeParse(safeJson(body));
-  const serverMsg = errBody.success ? (errBody.data.error.message ?? '').slice(0, 200) : '';
+  // Scrubbed before the cut: a cut through an echoed key would leave a part the scrubber misses.
+  const serverMsg = errBody.success
+    ? scrubSecrets(errBody.data.error.message ?? '', ctx.key).slice(0, 200)
+    : '';
   const type = errBody.success ? (errBody.data.error.type ?? '') : '';
   const said = serverMsg ? ` DeepSeek said: "${serverMsg}".` : '';
   const html = looksLikeHtml(body, ans.headers.get('content-type'));

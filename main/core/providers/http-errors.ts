@@ -3,6 +3,7 @@
  * every HTTP provider: proxies, captive portals and flaky networks fail the same way for all.
  */
 import type { ErrorKind, ProviderError } from '../../../shared/model';
+import { scrubKey } from './key-scrub';
 
 /** Builds a ProviderError; messages are scrubbed here so no caller can leak a key by accident. */
 export function providerError(
@@ -20,13 +21,14 @@ export function providerError(
   };
 }
 
-/** Removes anything key-like (and the key itself) from text that may come from a server or a stack. */
+/**
+ * Removes anything key-like (and the key itself) from text that may come from a server or a
+ * stack. Call it before cutting a message short: a cut can split an echo so that the part
+ * left no longer matches whole, yet still gives the key away.
+ */
 export function scrubSecrets(text: string, key?: string): string {
-  let out = text;
-  if (key && key.length >= 4) out = out.split(key).join('[key]');
-  // A relay may echo the key without its prefix; that part is just as usable.
-  const body = key?.startsWith('sk-') ? key.slice(3) : '';
-  if (body.length >= 8) out = out.split(body).join('[key]');
+  // Whole, partial (>= 8 characters in a row), base64 and percent-encoded echoes: key-scrub.ts.
+  const out = key ? scrubKey(text, key) : text;
   return out
     .replace(/\bsk-[A-Za-z0-9_-]{6,}/g, 'sk-…')
     .replace(/\bBearer\s+[A-Za-z0-9._~+/=-]{6,}/gi, 'Bearer …');
@@ -56,18 +58,24 @@ interface CodeRule {
   proxyHop?: boolean;
 }
 
-const has = (...codes: string[]) => (code: string) => codes.includes(code);
+const has =
+  (...codes: string[]) =>
+  (code: string) =>
+    codes.includes(code);
 
 const RULES: CodeRule[] = [
   {
-    test: (c, m) => c.startsWith('UND_ERR_PRX') || /proxy/i.test(m) || /^ERR_(PROXY|TUNNEL)_/.test(c),
+    test: (c, m) =>
+      c.startsWith('UND_ERR_PRX') || /proxy/i.test(m) || /^ERR_(PROXY|TUNNEL)_/.test(c),
     kind: 'network',
-    words: () => 'the proxy refused or broke the connection (check HTTPS_PROXY / your system proxy settings)',
+    words: () =>
+      'the proxy refused or broke the connection (check HTTPS_PROXY / your system proxy settings)',
   },
   {
     test: has('ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'ERR_NAME_NOT_RESOLVED'),
     kind: 'network',
-    words: (h) => `could not look up ${h} (DNS failed): check the address and your internet connection`,
+    words: (h) =>
+      `could not look up ${h} (DNS failed): check the address and your internet connection`,
     proxyHop: true,
   },
   {
@@ -77,15 +85,42 @@ const RULES: CodeRule[] = [
     proxyHop: true,
   },
   {
-    test: has('ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ERR_CONNECTION_RESET', 'ERR_CONNECTION_CLOSED', 'ERR_EMPTY_RESPONSE'),
+    test: has(
+      'ECONNRESET',
+      'EPIPE',
+      'UND_ERR_SOCKET',
+      'UND_ERR_CLOSED',
+      'ERR_CONNECTION_RESET',
+      'ERR_CONNECTION_CLOSED',
+      'ERR_EMPTY_RESPONSE',
+    ),
     kind: 'network',
-    words: (h) => `the connection to ${h} was cut before the answer was complete (connection reset)`,
+    words: (h) =>
+      `the connection to ${h} was cut before the answer was complete (connection reset)`,
   },
   {
-    test: has('ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'ERR_INTERNET_DISCONNECTED', 'ERR_NETWORK_CHANGED', 'ERR_ADDRESS_UNREACHABLE'),
+    test: has(
+      'ENETUNREACH',
+      'EHOSTUNREACH',
+      'ENETDOWN',
+      'ERR_INTERNET_DISCONNECTED',
+      'ERR_NETWORK_CHANGED',
+      'ERR_ADDRESS_UNREACHABLE',
+    ),
     kind: 'network',
     words: (h) => `no route to ${h}: this computer seems to be offline`,
     proxyHop: true,
+  },
+  {
+    // OpenSSL reads an HTTP answer's "HTTP/1.1" as a TLS record of an unknown version (Node:
+    // ERR_SSL_WRONG_VERSION_NUMBER; Chromium: ERR_SSL_PROTOCOL_ERROR on the same bytes is
+    // ambiguous, so only the explicit codes count). Not a certificate problem at all.
+    test: (c, m) =>
+      /^ERR_SSL_(WRONG_VERSION_NUMBER|HTTP_REQUEST|PACKET_LENGTH_TOO_LONG)$/.test(c) ||
+      /wrong version number/i.test(m),
+    kind: 'network',
+    words: (h) =>
+      `the secure (TLS) connection to ${h} failed: the server answered plain HTTP on an https URL (if it is a local relay without TLS, use http:// for localhost; otherwise a proxy or port mix-up is in the way)`,
   },
   {
     test: (c) => /CERT|^UNABLE_TO_|^ERR_TLS_|^ERR_SSL_|SELF_SIGNED|^DEPTH_ZERO|^EPROTO$/.test(c),
@@ -94,7 +129,14 @@ const RULES: CodeRule[] = [
       `the secure (TLS) connection to ${h} failed: its certificate was not trusted (a proxy, VPN or antivirus may be intercepting HTTPS)`,
   },
   {
-    test: has('ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ERR_TIMED_OUT', 'ERR_CONNECTION_TIMED_OUT'),
+    test: has(
+      'ETIMEDOUT',
+      'UND_ERR_CONNECT_TIMEOUT',
+      'UND_ERR_HEADERS_TIMEOUT',
+      'UND_ERR_BODY_TIMEOUT',
+      'ERR_TIMED_OUT',
+      'ERR_CONNECTION_TIMED_OUT',
+    ),
     kind: 'timeout',
     words: (h) => `${h} did not answer in time (the network timed out)`,
   },
@@ -104,10 +146,20 @@ const RULES: CodeRule[] = [
 function collect(
   thrown: unknown,
   depth = 0,
-  out: { codes: string[]; messages: string[]; proxyHost: string | null } = { codes: [], messages: [], proxyHost: null },
+  out: { codes: string[]; messages: string[]; proxyHost: string | null } = {
+    codes: [],
+    messages: [],
+    proxyHost: null,
+  },
 ) {
   if (depth > 6 || thrown === null || typeof thrown !== 'object') return out;
-  const e = thrown as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown; proxyHost?: unknown };
+  const e = thrown as {
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+    proxyHost?: unknown;
+  };
   if (typeof e.code === 'string') out.codes.push(e.code);
   // http-node.ts marks failures of requests that went through a proxy.
   if (typeof e.proxyHost === 'string') out.proxyHost ??= e.proxyHost;
@@ -123,19 +175,35 @@ function collect(
 }
 
 /** Classifies a thrown fetch failure (no HTTP answer at all) into plain words. */
-export function classifyThrown(thrown: unknown, host: string, at: number, key?: string): ProviderError {
+export function classifyThrown(
+  thrown: unknown,
+  host: string,
+  at: number,
+  key?: string,
+): ProviderError {
   const found = collect(thrown);
   const { codes, proxyHost } = found;
   const messages = found.messages.filter((m) => !m.startsWith('fetch through proxy'));
-  const via = proxyHost ? ` (The request went through the proxy ${proxyHost} from your proxy settings.)` : '';
+  const via = proxyHost
+    ? ` (The request went through the proxy ${proxyHost} from your proxy settings.)`
+    : '';
   for (const rule of RULES) {
-    const hit = codes.find((c) => rule.test(c, '')) ?? (rule.kind === 'network' && messages.some((m) => rule.test('', m)) ? '' : undefined);
+    const hit =
+      codes.find((c) => rule.test(c, '')) ??
+      (rule.kind === 'network' && messages.some((m) => rule.test('', m)) ? '' : undefined);
     if (hit !== undefined) {
       const detail = hit ? ` [${hit}]` : '';
       const who = proxyHost && rule.proxyHop ? `the proxy ${proxyHost}` : host;
-      return providerError(rule.kind, `Network error: ${rule.words(who)}.${detail}${via}`, at, { key });
+      return providerError(rule.kind, `Network error: ${rule.words(who)}.${detail}${via}`, at, {
+        key,
+      });
     }
   }
   const last = messages.filter((m) => m && m !== 'fetch failed').pop() ?? 'unknown error';
-  return providerError('network', `Network error talking to ${host}: ${last.slice(0, 200)}${via}`, at, { key });
+  return providerError(
+    'network',
+    `Network error talking to ${host}: ${scrubSecrets(last, key).slice(0, 200)}${via}`,
+    at,
+    { key },
+  );
 }

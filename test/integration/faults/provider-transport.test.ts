@@ -29,7 +29,8 @@ let tmp = '';
 async function resolverFailsFast(): Promise<boolean> {
   const probe = lookup('nonexistent.invalid').then(
     () => false,
-    (e: { code?: string }) => e.code === 'ENOTFOUND' || e.code === 'EAI_NONAME' || e.code === 'EAI_FAIL',
+    (e: { code?: string }) =>
+      e.code === 'ENOTFOUND' || e.code === 'EAI_NONAME' || e.code === 'EAI_FAIL',
   );
   return Promise.race([probe, realDelay(3000).then(() => false)]);
 }
@@ -51,18 +52,40 @@ beforeAll(async () => {
   await new Promise<void>((r) => srv.close(() => r()));
   if (hasOpenssl) {
     tmp = mkdtempSync(join(tmpdir(), 'creditray-tls-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-      '-keyout', join(tmp, 'key.pem'), '-out', join(tmp, 'cert.pem')], { stdio: 'ignore' });
-    tls = createHttpsServer({ key: readFileSync(join(tmp, 'key.pem')), cert: readFileSync(join(tmp, 'cert.pem')) }, (_q, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"is_available":true,"balance_infos":[]}');
-    });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-keyout',
+        join(tmp, 'key.pem'),
+        '-out',
+        join(tmp, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    tls = createHttpsServer(
+      { key: readFileSync(join(tmp, 'key.pem')), cert: readFileSync(join(tmp, 'cert.pem')) },
+      (_q, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"is_available":true,"balance_infos":[]}');
+      },
+    );
     await new Promise<void>((r) => tls!.listen(0, '127.0.0.1', r));
     tlsPort = (tls.address() as AddressInfo).port;
   }
 });
 afterAll(async () => {
-  console.log(`[faults/transport] ${tally.scenarios} scenarios, ${tally.faultsInjected} faulty polls, ${tally.cycles} polls, ${tally.notifications} notifications; DNS: ${realDns ? 'real resolver' : 'simulated ENOTFOUND'}`);
+  console.log(
+    `[faults/transport] ${tally.scenarios} scenarios, ${tally.faultsInjected} faulty polls, ${tally.cycles} polls, ${tally.notifications} notifications; DNS: ${realDns ? 'real resolver' : 'simulated ENOTFOUND'}`,
+  );
   http.divert(null);
   http.throwing(null);
   await ds.close();
@@ -80,19 +103,52 @@ const divert = (origin: () => string): Pick<FaultCase, 'inject' | 'clear'> => ({
 });
 
 const cases: FaultCase[] = [
-  { name: 'a server that never answers (timeout)', ...persistent({ kind: 'hang' }), kinds: ['timeout'], message: /127\.0\.0\.1:\d+ did not answer within 0\.3 s/, timeoutMs: 300 },
-  { name: 'a server that stalls mid-body (timeout)', ...persistent({ kind: 'stall' }), kinds: ['timeout'], message: /127\.0\.0\.1:\d+ did not answer within 0\.3 s/, timeoutMs: 300 },
-  { name: 'a connection reset mid-body', ...persistent({ kind: 'reset' }), kinds: ['network'], message: /cut before the answer was complete/ },
-  { name: 'connection refused (closed port)', ...divert(() => `http://127.0.0.1:${closedPort}`), kinds: ['network'], message: /refused the connection/ },
   {
-    name: realDns ? 'DNS failure (real resolver, nonexistent.invalid)' : 'DNS failure (resolver hangs here: simulated undici ENOTFOUND)',
+    name: 'a server that never answers (timeout)',
+    ...persistent({ kind: 'hang' }),
+    kinds: ['timeout'],
+    message: /127\.0\.0\.1:\d+ did not answer within 0\.3 s/,
+    timeoutMs: 300,
+  },
+  {
+    name: 'a server that stalls mid-body (timeout)',
+    ...persistent({ kind: 'stall' }),
+    kinds: ['timeout'],
+    message: /127\.0\.0\.1:\d+ did not answer within 0\.3 s/,
+    timeoutMs: 300,
+  },
+  {
+    name: 'a connection reset mid-body',
+    ...persistent({ kind: 'reset' }),
+    kinds: ['network'],
+    message: /cut before the answer was complete/,
+  },
+  {
+    name: 'connection refused (closed port)',
+    ...divert(() => `http://127.0.0.1:${closedPort}`),
+    kinds: ['network'],
+    message: /refused the connection/,
+  },
+  {
+    name: realDns
+      ? 'DNS failure (real resolver, nonexistent.invalid)'
+      : 'DNS failure (resolver hangs here: simulated undici ENOTFOUND)',
     ...(realDns
       ? divert(() => 'https://nonexistent.invalid')
-      : { inject: () => http.throwing(undiciDnsError('nonexistent.invalid')), clear: () => http.throwing(null) }),
+      : {
+          inject: () => http.throwing(undiciDnsError('nonexistent.invalid')),
+          clear: () => http.throwing(null),
+        }),
     kinds: ['network'],
     message: /could not look up .+ \(DNS failed\).*\[ENOTFOUND\]/,
   },
-  { name: 'TLS failure: https to a plain-http port', ...divert(() => `https://127.0.0.1:${ds.port}`), kinds: ['network'], message: /secure \(TLS\) connection to 127\.0\.0\.1:\d+ failed/ },
+  {
+    name: 'TLS failure: https to a plain-http port',
+    ...divert(() => `https://127.0.0.1:${ds.port}`),
+    kinds: ['network'],
+    message:
+      /secure \(TLS\) connection to 127\.0\.0\.1:\d+ failed: the server answered plain HTTP on an https URL/,
+  },
 ];
 const selfSigned: FaultCase = {
   name: 'TLS failure: a self-signed certificate',
@@ -102,13 +158,19 @@ const selfSigned: FaultCase = {
 };
 
 describe('provider faults: no usable answer on the wire, each for many polls', () => {
-  it.each(cases)('$name: keeps the last good value as stale, backs off to the cap, recovers, notifies once per real change', async (fc) => {
-    await runFaultScenario(fc, { ds, http });
-  });
+  it.each(cases)(
+    '$name: keeps the last good value as stale, backs off to the cap, recovers, notifies once per real change',
+    async (fc) => {
+      await runFaultScenario(fc, { ds, http });
+    },
+  );
 
-  it.skipIf(!hasOpenssl)(`${selfSigned.name}: same story (skipped only where openssl is missing)`, async () => {
-    await runFaultScenario(selfSigned, { ds, http });
-  });
+  it.skipIf(!hasOpenssl)(
+    `${selfSigned.name}: same story (skipped only where openssl is missing)`,
+    async () => {
+      await runFaultScenario(selfSigned, { ds, http });
+    },
+  );
 
   it('recovers at once when the OS reports the network is back, without waiting out a 30-minute backoff', async () => {
     ds.reset();
