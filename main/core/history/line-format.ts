@@ -5,7 +5,9 @@
  * plus a first line `{"creditray":"history","version":1}`. JSON keeps the file readable by
  * users and tools; a torn or corrupt line fails to parse and is dropped on its own.
  */
+import { isCurrencyCode } from '../../../shared/currency';
 import type { BalanceRow, Snapshot } from '../../../shared/model';
+import { parseAmount } from '../../../shared/money';
 
 export const FORMAT_VERSION = 1;
 export const HEADER_LINE = `{"creditray":"history","version":${FORMAT_VERSION}}\n`;
@@ -82,6 +84,13 @@ export function decodeValue(v: unknown, prevRows?: readonly BalanceRow[]): Decod
         p.total === total &&
         p.granted === granted &&
         p.toppedUp === toppedUp;
+      // A row equal to the previous record's was checked there; a new one is checked here, so
+      // a damaged amount ("49 .02") or currency is dropped, never shown as a reading.
+      if (!same) {
+        if (!isCurrencyCode(currency)) return { type: 'bad', reason: 'bad currency' };
+        if (!isAmount(total) || !isAmount(granted) || !isAmount(toppedUp))
+          return { type: 'bad', reason: 'bad amount' };
+      }
       rows.push(same ? p : { currency, total, granted, toppedUp });
     }
     return { type: 'full', snapshot: { at, available: avail === 1, rows } };
@@ -95,6 +104,13 @@ export function decodeValue(v: unknown, prevRows?: readonly BalanceRow[]): Decod
     return { type: 'header', version: typeof version === 'number' ? version : 0 };
   }
   return { type: 'bad', reason: 'not a record' };
+}
+
+const PLAIN_DECIMAL = /^-?\d{1,10}(\.\d{1,6})?$/;
+
+/** The same amounts the importer accepts (parseAmount), with a quick path for the usual shape. */
+function isAmount(v: string): boolean {
+  return PLAIN_DECIMAL.test(v) || parseAmount(v).ok;
 }
 
 /** Decodes one line of text (without its newline). */

@@ -1,6 +1,7 @@
 /**
  * Reads a whole history log. Every line that does not decode is dropped with a warning and
- * the rest survive; a heartbeat repeats the nearest full record above it. The fast path
+ * the rest survive; a heartbeat repeats the nearest full record above it, unless a damaged
+ * line lies between them (then it is dropped too: it would show an older balance). The fast path
  * parses the file as one JSON array, which is several times quicker than line by line; any
  * damage falls back to the careful path.
  */
@@ -33,6 +34,7 @@ export function decodeLog(text: string, name: string): Loaded {
   const count = decoded ? decoded.length : (lines as string[]).length;
   const snapshots: Snapshot[] = [];
   let lastFull = null as Snapshot | null;
+  let baseLost = false;
   let sorted = true;
   for (let i = 0; i < count; i++) {
     const d: Decoded = decoded
@@ -42,13 +44,23 @@ export function decodeLog(text: string, name: string): Loaded {
     if (d.type === 'full') {
       s = d.snapshot;
       lastFull = s;
+      baseLost = false;
     } else if (d.type === 'heartbeat') {
-      if (lastFull) s = { at: d.at, available: lastFull.available, rows: lastFull.rows };
+      if (lastFull && !baseLost)
+        s = { at: d.at, available: lastFull.available, rows: lastFull.rows };
+      else if (baseLost)
+        warnings.push(
+          `${name}: line ${i + 1}: heartbeat after a damaged line (its balance is unknown), dropped`,
+        );
       else
         warnings.push(`${name}: line ${i + 1}: heartbeat with no full record before it, dropped`);
     } else if (d.type === 'bad') {
-      if (!(lines && i === 0 && (lines[0] as string).length === 0))
+      if (!(lines && i === 0 && (lines[0] as string).length === 0)) {
         warnings.push(`${name}: line ${i + 1}: ${d.reason}, dropped`);
+        // The damaged line may have been a new balance: heartbeats after it repeat that one,
+        // not the older record above it, so they cannot be read until the next full record.
+        baseLost = true;
+      }
     } else if (d.version > 1) {
       warnings.push(
         `${name}: written by a newer Creditray (format ${d.version}); reading what is understood`,
@@ -61,5 +73,6 @@ export function decodeLog(text: string, name: string): Loaded {
     }
   }
   if (!sorted) snapshots.sort((a, b) => a.at - b.at);
-  return { snapshots, warnings, lastFull };
+  // After a damaged line the next append must write a full record, not a heartbeat.
+  return { snapshots, warnings, lastFull: baseLost ? null : lastFull };
 }
