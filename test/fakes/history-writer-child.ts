@@ -7,22 +7,9 @@
 import { fileURLToPath } from 'node:url';
 import { createFileHistoryStore } from '../../main/core/history/file-history-store';
 
-const BASE = 1_800_000_000_000;
+import { BASE, snapshotFor } from './numbered-snapshot';
 
-/** Record n: balance falls by n micro-units so every record differs from the one before. */
-export function snapshotFor(n: number): {
-  at: number;
-  available: boolean;
-  rows: { currency: string; total: string; granted: string; toppedUp: string }[];
-} {
-  const micros = 1_000_000_000 - n;
-  const total = `${Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, '0')}`;
-  return {
-    at: BASE + n * 1000,
-    available: true,
-    rows: [{ currency: 'CNY', total, granted: '0.00', toppedUp: total }],
-  };
-}
+export { snapshotFor };
 
 async function main(dir: string, start: number, compactEvery: number): Promise<never> {
   const store = createFileHistoryStore({ dir, now: () => BASE + 1e9 });
