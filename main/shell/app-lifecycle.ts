@@ -17,20 +17,32 @@ export const ONLINE_POLL_MS = 15_000;
 
 export interface Flags {
   demo: boolean;
+  /** `--self-test`: start in a temporary profile, check every part, write a report, exit. */
+  selfTest: boolean;
 }
 /** `--demo` starts with the simulated account (no key, no network). */
-export const parseFlags = (argv: readonly string[]): Flags => ({ demo: argv.includes('--demo') });
+export const parseFlags = (argv: readonly string[]): Flags => ({
+  demo: argv.includes('--demo'),
+  selfTest: argv.includes('--self-test'),
+});
 
 /**
  * Takes the single-instance lock. The second launch quits at once and the first one gets
- * `onSecondInstance` (open and focus the window). Returns false in the second instance.
+ * `onRelaunch` (open and focus the window). Returns false in the second instance.
+ *
+ * macOS does not start a second process when the user opens a running app again (Finder,
+ * Spotlight, Launchpad): it sends the running one a "reopen" event, which Electron emits as
+ * `activate` (shell/browser/mac/electron_application_delegate.mm,
+ * applicationShouldHandleReopen). With LSUIElement there is no Dock icon either, so without
+ * this listener opening Creditray again would show nothing. It does not fire at first launch.
  */
-export function claimSingleInstance(onSecondInstance: () => void): boolean {
+export function claimSingleInstance(onRelaunch: () => void): boolean {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return false;
   }
-  app.on('second-instance', () => onSecondInstance());
+  app.on('second-instance', () => onRelaunch());
+  app.on('activate', () => onRelaunch());
   return true;
 }
 
@@ -55,6 +67,17 @@ export function setupLifecycle(deps: LifecycleDeps): () => void {
     deps.logger.info('system resumed: polling once');
     deps.core.onResume();
   });
+  // Linux and macOS only (docs/api/power-monitor.md, 'shutdown'): without preventDefault the
+  // session ends the app without 'before-quit', and the last history write could be lost.
+  // preventDefault asks the OS to wait; the docs ask for app.quit() as soon as possible.
+  // electron.d.ts types the listener without arguments, but Electron emits it with an event
+  // (shell/browser/api/electron_api_power_monitor.cc: ShouldShutdown returns !Emit(...)).
+  const onShutdown = (event?: { preventDefault?: () => void }) => {
+    deps.logger.info('system is shutting down: flushing and quitting');
+    event?.preventDefault?.();
+    app.quit();
+  };
+  powerMonitor.on('shutdown', onShutdown as () => void);
 
   // Polling `net.isOnline()` is the simple, renderer-independent way to learn the network is back.
   let online = net.isOnline();
@@ -106,6 +129,26 @@ export interface LoginItemDeps {
   platform?: NodeJS.Platform;
   /** Linux has no Electron API: the XDG autostart entry (main/core/autostart-linux.ts) does it. */
   linux?: Pick<LinuxAutostart, 'enable' | 'disable'>;
+  /** `app.isPackaged`: only an installed app may register itself (see below). */
+  packaged: boolean;
+  /** True when Chromium runs without its sandbox (`--no-sandbox`). */
+  unsandboxed: boolean;
+}
+
+/** Why launch at login was not registered, or null when it may be. */
+export function loginItemRefusal(
+  deps: Pick<LoginItemDeps, 'packaged' | 'unsandboxed'>,
+): string | null {
+  // From `npm start` the executable is the bare Electron binary: registered at login it would
+  // open Electron's default app, not Creditray.
+  if (!deps.packaged)
+    return 'launch at login is only registered by the installed app (not from npm start)';
+  // An AppImage started with --no-sandbox (Ubuntu 24.04+ restricts the user namespaces the
+  // sandbox needs) would be started at login without that flag and crash at every login;
+  // writing the flag into the entry would drop the sandbox silently. Neither: say why.
+  if (deps.unsandboxed)
+    return 'launch at login is off while Creditray runs without its sandbox (--no-sandbox): install the .deb package, which sets up the sandbox (docs/packaging.md)';
+  return null;
 }
 
 /** Keeps "launch at login" in step with the setting, acting only when the setting changes. */
@@ -115,6 +158,12 @@ export function createLoginItemSync(deps: LoginItemDeps): (settings: AppSettings
   return (settings) => {
     const on = settings.launchAtLogin;
     if (applied === on) return;
+    const refusal = on ? loginItemRefusal(deps) : null;
+    if (refusal) {
+      deps.logger.warn(refusal);
+      applied = on;
+      return;
+    }
     if (platform === 'darwin' || platform === 'win32') {
       app.setLoginItemSettings({ openAtLogin: on });
     } else if (deps.linux) {

@@ -21,6 +21,8 @@ export interface IpcDeps {
   /** Opens an allowlisted link in the browser (resolving to anything: void or a Result). */
   openExternal(url: string): Promise<unknown>;
   logger: Logger;
+  /** Told of every call from our renderer that was answered (the self-test waits for one). */
+  onAnswered?(channel: InvokeChannel, ok: boolean): void;
 }
 
 /** Runs one invoke through sender check, schema and handler; always resolves to a Result. */
@@ -53,7 +55,9 @@ export async function dispatchInvoke<C extends InvokeChannel>(
     ctx: HandlerContext,
   ) => Promise<InvokeResult<C>>;
   try {
-    return await handler(parsed.data, ctx);
+    const result = await handler(parsed.data, ctx);
+    deps.onAnswered?.(channel, result.ok);
+    return result;
   } catch (e) {
     // The payload may carry an API key: log the channel and the error, never the request,
     // and scrub the key from the error too (a bug could put it into its own message).

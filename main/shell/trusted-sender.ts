@@ -2,36 +2,28 @@
  * Decides whether an IPC message comes from our own renderer. Any frame that ends up in a
  * window (an iframe, a page reached by a navigation we failed to block) can call
  * `ipcRenderer.invoke`, so the handlers check the sending frame's URL, as GitHub Desktop does.
+ * The check compares origins, never a re-encoded file path (a path with `[`, `]` or `%`
+ * encodes differently in Chromium and in Node, which once refused every call).
  */
-import { pathToFileURL } from 'node:url';
+import { isAppUrl } from './app-scheme';
 
 export interface RendererLocation {
-  /** The built renderer's index.html (loaded with loadFile). */
-  file: string;
+  /** The built renderer folder (out/renderer), served on creditray://app. */
+  root: string;
   /** electron-vite's dev server URL; only passed when the app is not packaged. */
   devUrl?: string;
 }
 
-/** Builds the check for one renderer location: the exact file, or the dev server's origin. */
+/** Builds the check: our app origin, or the dev server's origin when one is configured. */
 export function createTrustedSenderCheck(
-  loc: RendererLocation,
+  loc: Pick<RendererLocation, 'devUrl'>,
 ): (frameUrl: string | undefined) => boolean {
-  const fileHref = pathToFileURL(loc.file).href;
   const devOrigin = loc.devUrl ? safeOrigin(loc.devUrl) : null;
   return (frameUrl) => {
     if (!frameUrl) return false;
-    let url: URL;
-    try {
-      url = new URL(frameUrl);
-    } catch {
-      return false;
-    }
-    if (url.protocol === 'file:') {
-      url.hash = '';
-      url.search = '';
-      return url.href === fileHref;
-    }
-    return devOrigin !== null && devOrigin !== 'null' && url.origin === devOrigin;
+    if (isAppUrl(frameUrl)) return true;
+    const origin = safeOrigin(frameUrl);
+    return devOrigin !== null && devOrigin !== 'null' && origin === devOrigin;
   };
 }
 
@@ -48,7 +40,9 @@ export function originForLog(url: string | undefined): string {
   if (!url) return '(none)';
   try {
     const u = new URL(url);
-    return u.protocol === 'file:' ? 'file://' : u.origin;
+    if (u.protocol === 'file:') return 'file://';
+    // Node reports "null" as the origin of custom schemes: name scheme and host instead.
+    return u.origin === 'null' ? `${u.protocol}//${u.host}` : u.origin;
   } catch {
     return '(unparseable)';
   }

@@ -7,6 +7,7 @@ import { app, BrowserWindow } from 'electron';
 import type { PushChannel, PushPayloads, View } from '../../shared/ipc';
 import type { Logger } from '../core/ports';
 import { push } from './ipc-main';
+import { APP_ENTRY_URL } from './app-scheme';
 import { originForLog, type RendererLocation } from './trusted-sender';
 import { toError } from '../../shared/result';
 
@@ -16,6 +17,14 @@ export interface WindowOptions {
   renderer: RendererLocation;
   logger: Logger;
   platform?: NodeJS.Platform;
+  /**
+   * Windows is logging off or shutting down. There `before-quit` is never emitted and
+   * powerMonitor's 'shutdown' does not exist (Linux and macOS only); a window's
+   * 'query-session-end' / 'session-end' are the only signals (docs/api/browser-window.md),
+   * and only while the window is open. History appends are synced one by one, so what this
+   * saves is the pending heartbeat (the "still unchanged" mark), not a balance.
+   */
+  onSessionEnd?: () => void;
 }
 
 export interface WindowController {
@@ -67,6 +76,8 @@ export function createWindowController(opts: WindowOptions): WindowController {
       if (pending) push(w, 'navigate', pending);
       pending = null;
     });
+    w.on('query-session-end', () => opts.onSessionEnd?.());
+    w.on('session-end', () => opts.onSessionEnd?.());
     w.on('closed', () => {
       win = null;
       if (mac) app.dock?.hide();
@@ -128,7 +139,10 @@ function lockDown(w: BrowserWindow, logger: Logger): void {
   wc.session.setPermissionCheckHandler(() => false);
 }
 
-/** Dev: electron-vite's server (hot reload). Packaged: the built index.html. */
+/**
+ * Dev: electron-vite's server (hot reload). Otherwise the built renderer on creditray://app,
+ * served by app-protocol.ts (registered before the first window exists).
+ */
 function load(w: BrowserWindow, renderer: RendererLocation): Promise<void> {
-  return renderer.devUrl ? w.loadURL(renderer.devUrl) : w.loadFile(renderer.file);
+  return w.loadURL(renderer.devUrl ?? APP_ENTRY_URL);
 }

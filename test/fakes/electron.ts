@@ -16,6 +16,7 @@ import {
   type FakeApp,
 } from './electron-fake/app';
 import { contextBridge, ipcMain, ipcRenderer, resetIpc } from './electron-fake/ipc';
+import { protocol, resetProtocol } from './electron-fake/protocol';
 import { resetRecord } from './electron-fake/record';
 import type { FakeNativeImage } from './electron-fake/ui';
 import { FakeNotification, FakeTray, Menu, nativeImage } from './electron-fake/ui';
@@ -28,6 +29,7 @@ export * from './electron-fake/ui';
 export * from './electron-fake/window';
 export * from './electron-fake/ipc';
 export * from './electron-fake/app';
+export * from './electron-fake/protocol';
 export { FakeClientRequest, FakeIncomingMessage } from './electron-fake/net';
 
 /** Puts the whole module back to its initial state; call in beforeEach. */
@@ -35,6 +37,7 @@ export function resetElectronFake(): void {
   resetRecord();
   resetIpc();
   resetApp();
+  resetProtocol();
   FakeNotification.supported = true;
 }
 
@@ -55,6 +58,7 @@ export default {
   net,
   powerMonitor,
   session,
+  protocol,
 };
 
 /**
@@ -63,6 +67,7 @@ export default {
  */
 type Mirrors<Fake extends Real, Real> = Fake;
 export type _FakeSignatures = [
+  Mirrors<typeof protocol, Pick<Electron.Protocol, 'registerSchemesAsPrivileged' | 'handle' | 'unhandle' | 'isProtocolHandled'>>,
   Mirrors<FakeTray, Pick<Electron.Tray, 'setToolTip' | 'setTitle' | 'destroy' | 'isDestroyed'>>,
   Mirrors<
     FakeNativeImage,

@@ -84,7 +84,7 @@ describe('CSP in the built renderer HTML', () => {
 
 describe('window preferences and handlers (recording fake)', () => {
   const open = async () => {
-    createWindowController({ preloadPath: '/p.cjs', renderer: { file: '/app/index.html' }, logger: recordingLogger(), platform: 'linux' }).showView();
+    createWindowController({ preloadPath: '/p.cjs', renderer: { root: '/app' }, logger: recordingLogger(), platform: 'linux' }).showView();
     await new Promise((r) => setTimeout(r, 0));
     expect(fake.windows).toHaveLength(1);
     return fake.windows[0]!;

@@ -17,6 +17,7 @@ import { createLogger } from '../../../main/core/logger';
 import type { NotificationRequest } from '../../../main/core/ports';
 import { registerIpc } from '../../../main/shell/ipc-main';
 import { createTrustedSenderCheck } from '../../../main/shell/trusted-sender';
+import { APP_ENTRY_URL } from '../../../main/shell/app-scheme';
 import { exportHistory } from '../../../shared/analytics/history-csv';
 import { wire, type InvokeChannel, type InvokeRequest } from '../../../shared/ipc';
 import type { AppState } from '../../../shared/model';
@@ -26,8 +27,7 @@ import { cnyRow, startFakeDeepSeek, ZERO_USD_ROW, type FakeDeepSeek } from '../.
 import { runCli, type CliRun } from '../cli/run-cli';
 
 const KEY = 'sk-5ec2e75ca1ab1e5ec2e75ca1ab1e0042';
-const RENDERER = '/opt/creditray/out/renderer/index.html';
-const OURS = `file://${RENDERER}`;
+const OURS = APP_ENTRY_URL;
 
 /** Every way the key could show up: whole, without its prefix, or any 10-character run. */
 const needles = [KEY, KEY.slice(3), ...Array.from({ length: KEY.length - 9 }, (_, i) => KEY.slice(i, i + 10))];
@@ -97,7 +97,7 @@ beforeAll(async () => {
     demo: false,
   });
   core.subscribe((s) => void pushed.push(JSON.stringify(s)));
-  registerIpc({ core, isTrustedSender: createTrustedSenderCheck({ file: RENDERER }), openExternal: async () => {}, logger });
+  registerIpc({ core, isTrustedSender: createTrustedSenderCheck({}), openExternal: async () => {}, logger });
 
   // Add through IPC, exactly as the renderer does (with the stray whitespace of a paste).
   const added = await ipc('accounts:add', { provider: 'deepseek', label: 'Work', key: `  ${KEY}\n`, baseUrl: ds.url });

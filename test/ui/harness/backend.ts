@@ -72,7 +72,7 @@ export async function startBackendWith(kind: string, makeCore: CoreFactory, opts
     unsubscribe = core.subscribe((s) => listeners.forEach((l) => l(s)));
     unregister = registerIpc({
       core,
-      isTrustedSender: createTrustedSenderCheck({ file: join(ctx.dir, 'no-such-index.html'), devUrl: opts.trustedOrigin }),
+      isTrustedSender: createTrustedSenderCheck({ devUrl: opts.trustedOrigin }),
       openExternal: async (url) => void opened.push(url),
       logger: silentLogger,
     });

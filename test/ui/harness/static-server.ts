@@ -1,38 +1,30 @@
 /**
- * Serves the built renderer on 127.0.0.1 (a random port). Only files under the build
- * folder, with the types a browser needs; anything else is a 404.
+ * Serves the built renderer on 127.0.0.1 (a random port) through the app's own scheme
+ * handler (main/shell/app-scheme.ts): the same path checks, MIME types and CSP header the
+ * packaged app's creditray://app gets, so every UI test loads the renderer the way the app
+ * does, with no file access at all. Only the transport differs (HTTP instead of
+ * protocol.handle), because Chromium outside Electron cannot be given a custom scheme.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
+import { createAssetHandler } from '../../../main/shell/app-scheme';
 
 /** Starts the server; `origin` is e.g. http://127.0.0.1:41234. */
 export async function serveStatic(dir: string): Promise<{ origin: string; close(): Promise<void> }> {
+  const handle = createAssetHandler({ root: dir, readFile: (p) => readFile(p) });
+  let origin = '';
   const server: Server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')).replace(/^(\.\.[/\\])+/, '');
-    const file = join(dir, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(dir)) {
-      res.writeHead(404).end();
-      return;
-    }
-    readFile(file).then(
-      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body),
-      () => res.writeHead(404).end(),
-    );
+    void handle(new Request(`${origin}${req.url ?? '/'}`, { method: req.method })).then(async (r) => {
+      res.writeHead(r.status, Object.fromEntries(r.headers));
+      res.end(Buffer.from(await r.arrayBuffer()));
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

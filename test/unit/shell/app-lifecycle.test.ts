@@ -41,8 +41,12 @@ const setup = (platform: NodeJS.Platform = 'linux') =>
 
 describe('app lifecycle', () => {
   it('reads --demo from the command line', () => {
-    expect(parseFlags(['/usr/bin/creditray', '--demo'])).toEqual({ demo: true });
-    expect(parseFlags(['/usr/bin/creditray'])).toEqual({ demo: false });
+    expect(parseFlags(['/usr/bin/creditray', '--demo'])).toEqual({ demo: true, selfTest: false });
+    expect(parseFlags(['/usr/bin/creditray'])).toEqual({ demo: false, selfTest: false });
+    expect(parseFlags(['/usr/bin/creditray', '--self-test'])).toEqual({
+      demo: false,
+      selfTest: true,
+    });
   });
 
   it('focuses the window when a second instance is launched', () => {
@@ -55,7 +59,7 @@ describe('app lifecycle', () => {
   it('a second launch opens the window, or raises the one already open', async () => {
     const windows = createWindowController({
       preloadPath: '/p.cjs',
-      renderer: { file: '/r/index.html' },
+      renderer: { root: '/r' },
       logger: recordingLogger(),
     });
     claimSingleInstance(() => windows.showView());
@@ -66,6 +70,29 @@ describe('app lifecycle', () => {
     app.emit('second-instance', {}, ['creditray'], '/home/u', {});
     expect(fake.windows).toHaveLength(1);
     expect(fake.windows[0]!.focused).toBe(true);
+  });
+
+  it('opens the window when macOS reopens the running app (activate), as a second launch does elsewhere', () => {
+    let opened = 0;
+    claimSingleInstance(() => void opened++);
+    app.emit('activate', {}, false);
+    expect(opened).toBe(1);
+  });
+
+  it('asks the OS to wait at shutdown (Linux, macOS) and quits through the flushing path', async () => {
+    let stopped = 0;
+    core.stop = async () => void stopped++;
+    setup();
+    const event = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
+    powerMonitor.emit('shutdown', event);
+    expect(event.defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(app.quitting).toBe(true));
+    expect(stopped).toBe(1);
   });
 
   it('quits at once when another instance holds the lock', () => {
@@ -147,7 +174,12 @@ describe('app lifecycle', () => {
   });
 
   it('applies launch-at-login on macOS and Windows only when it changes', () => {
-    const sync = createLoginItemSync({ platform: 'darwin', logger: recordingLogger() });
+    const sync = createLoginItemSync({
+      platform: 'darwin',
+      logger: recordingLogger(),
+      packaged: true,
+      unsandboxed: false,
+    });
     const s = fakeState().settings;
     sync(s);
     sync(s);
@@ -168,7 +200,13 @@ describe('app lifecycle', () => {
       ),
       disable: async () => (ops.push('disable'), ok(undefined)),
     };
-    const sync = createLoginItemSync({ platform: 'linux', logger: log, linux });
+    const sync = createLoginItemSync({
+      platform: 'linux',
+      logger: log,
+      linux,
+      packaged: true,
+      unsandboxed: false,
+    });
     const s = fakeState().settings;
     sync(s);
     sync({ ...s, launchAtLogin: true });
@@ -180,5 +218,59 @@ describe('app lifecycle', () => {
       fields: { code: 'autostart-write-failed' },
     });
     expect(callsTo('app', 'setLoginItemSettings')).toEqual([]);
+  });
+
+  it('never registers the bare Electron binary from npm start, and says why', () => {
+    const log = recordingLogger();
+    const ops: string[] = [];
+    const linux = {
+      enable: async () => (ops.push('enable'), ok(undefined)),
+      disable: async () => (ops.push('disable'), ok(undefined)),
+    };
+    const s = { ...fakeState().settings, launchAtLogin: true };
+    createLoginItemSync({ platform: 'darwin', logger: log, packaged: false, unsandboxed: false })(
+      s,
+    );
+    createLoginItemSync({
+      platform: 'linux',
+      logger: log,
+      linux,
+      packaged: false,
+      unsandboxed: false,
+    })(s);
+    expect(callsTo('app', 'setLoginItemSettings')).toEqual([]);
+    expect(ops).toEqual([]);
+    expect(log.lines.map((l) => l.message)).toEqual([
+      expect.stringMatching(/installed app/),
+      expect.stringMatching(/installed app/),
+    ]);
+    // Turning it off is always allowed (it removes an entry an older version may have left).
+    createLoginItemSync({
+      platform: 'linux',
+      logger: log,
+      linux,
+      packaged: false,
+      unsandboxed: false,
+    })({ ...s, launchAtLogin: false });
+    expect(ops).toEqual(['disable']);
+  });
+
+  it('does not write an autostart entry that would start without the sandbox or crash at login', () => {
+    const log = recordingLogger();
+    const ops: string[] = [];
+    const linux = {
+      enable: async () => (ops.push('enable'), ok(undefined)),
+      disable: async () => (ops.push('disable'), ok(undefined)),
+    };
+    const sync = createLoginItemSync({
+      platform: 'linux',
+      logger: log,
+      linux,
+      packaged: true,
+      unsandboxed: true,
+    });
+    sync({ ...fakeState().settings, launchAtLogin: true });
+    expect(ops).toEqual([]);
+    expect(log.lines[0]?.message).toMatch(/without its sandbox.*\.deb/);
   });
 });

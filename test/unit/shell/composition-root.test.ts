@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { app, callsTo, fake, ipcHandledChannels, invokeIpc } from '../../fakes/electron';
+import {
+  app,
+  calls,
+  callsTo,
+  fake,
+  fetchFromProtocol,
+  ipcHandledChannels,
+  invokeIpc,
+  protocol,
+  protocolFake,
+} from '../../fakes/electron';
 import { schemas, wire } from '../../../shared/ipc';
 
 // electron-store is loaded by Node outside vitest's alias and would reach the real 'electron'
@@ -57,9 +67,29 @@ describe('composition root (main/index.ts)', () => {
     );
   });
 
-  it('answers only its own renderer file', async () => {
+  it('registers the app scheme before ready, serves the renderer on it, and loads the window from there', async () => {
+    const order = calls
+      .filter(
+        (c) =>
+          c.method === 'registerSchemesAsPrivileged' ||
+          c.method === 'whenReady' ||
+          (c.target === 'protocol' && c.method === 'handle'),
+      )
+      .map((c) => c.method);
+    expect(order).toEqual(['registerSchemesAsPrivileged', 'whenReady', 'handle']);
+    expect(protocolFake.privileged).toEqual([
+      { scheme: 'creditray', privileges: { standard: true, secure: true, codeCache: true } },
+    ]);
+    expect(protocol.isProtocolHandled('creditray')).toBe(true);
+    expect(fake.windows[0]!.webContents.getURL()).toBe('creditray://app/index.html');
+    expect(callsTo('window', 'loadFile')).toEqual([]);
+    // The handler refuses what is not ours before any file is read.
+    expect((await fetchFromProtocol('creditray://app/..%5c..%5cpackage.json')).status).toBe(403);
+  });
+
+  it('answers only its own renderer origin', async () => {
     const page = fake.windows[0]!.webContents.getURL();
-    expect(page).toMatch(/^file:.*renderer\/index\.html$/);
+    expect(page).toBe('creditray://app/index.html');
     expect(await invokeIpc(wire('state:get'), undefined, page)).toMatchObject({
       ok: true,
       value: { accounts: [] },
@@ -71,13 +101,19 @@ describe('composition root (main/index.ts)', () => {
 
   it('starts despite a corrupt settings file, keeps a backup and tells the user', async () => {
     const page = fake.windows[0]!.webContents.getURL();
-    const r = (await invokeIpc(wire('state:get'), undefined, page)) as { ok: true; value: { notices: { code: string }[] } };
+    const r = (await invokeIpc(wire('state:get'), undefined, page)) as {
+      ok: true;
+      value: { notices: { code: string }[] };
+    };
     expect(r.value.notices.map((n) => n.code)).toContain('settings-corrupt');
     expect(readdirSync(dir).some((f) => /^config\.corrupt-.*\.json$/.test(f))).toBe(true);
   });
 
   it("keeps Electron's profile inside the data dir and compiles no test hook into a normal build", () => {
-    expect(callsTo('app', 'setPath').map((c) => c.args)).toContainEqual(['userData', join(dir, 'electron')]);
+    expect(callsTo('app', 'setPath').map((c) => c.args)).toContainEqual([
+      'userData',
+      join(dir, 'electron'),
+    ]);
     expect((globalThis as { __creditrayTest?: unknown }).__creditrayTest).toBeUndefined();
   });
 });

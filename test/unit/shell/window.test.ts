@@ -10,7 +10,7 @@ import { recordingLogger } from '../../fakes/fake-core';
 import { createWindowController } from '../../../main/shell/window';
 
 const preloadPath = '/app/out/preload/index.cjs';
-const renderer = { file: '/app/out/renderer/index.html' };
+const renderer = { root: '/app/out/renderer' };
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 beforeEach(() => resetElectronFake());
@@ -61,12 +61,22 @@ describe('window controller', () => {
     expect(wc.session.permissionCheckHandler?.(wc, 'clipboard-read', 'file://', {})).toBe(false);
   });
 
-  it('loads the built renderer, or the dev server when electron-vite gave one', async () => {
+  it('loads the built renderer from the app scheme (never file://), or the dev server when electron-vite gave one', async () => {
     make().showView();
-    expect(callsTo('window', 'loadFile')[0]?.args[0]).toBe(renderer.file);
+    expect(callsTo('window', 'loadFile')).toEqual([]);
+    expect(callsTo('window', 'loadURL')[0]?.args[0]).toBe('creditray://app/index.html');
     resetElectronFake();
     make({ renderer: { ...renderer, devUrl: 'http://localhost:5173/' } }).showView();
     expect(callsTo('window', 'loadURL')[0]?.args[0]).toBe('http://localhost:5173/');
+  });
+
+  it('flushes when Windows asks whether the session may end and when it ends (no before-quit there)', () => {
+    let flushed = 0;
+    make({ onSessionEnd: () => void flushed++ }).showView();
+    const w = only();
+    w.emit('query-session-end', { reasons: ['shutdown'], preventDefault() {} });
+    w.emit('session-end', { reasons: ['logoff'], preventDefault() {} });
+    expect(flushed).toBe(2);
   });
 
   it('navigates once the page has loaded, and directly after that', async () => {
