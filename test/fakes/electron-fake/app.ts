@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import type * as Electron from 'electron';
 import { fake, fakeEvent, record } from './record';
 import { resetNet } from './net';
-import { FakeSession } from './window';
+import { resetSessions } from './session';
 
 export const shell = {
   async openExternal(url: string, options?: Electron.OpenExternalOptions): Promise<void> {
@@ -41,6 +41,20 @@ class FakeDock {
 }
 export class FakeApp extends EventEmitter {
   readonly dock = new FakeDock();
+  /** Chromium switches the app was started with (e.g. `--no-sandbox`); tests set `switches`. */
+  readonly commandLine = {
+    switches: new Map<string, string>(),
+    hasSwitch(the_switch: string): boolean {
+      return this.switches.has(the_switch);
+    },
+    getSwitchValue(the_switch: string): string {
+      return this.switches.get(the_switch) ?? '';
+    },
+    appendSwitch(the_switch: string, value?: string): void {
+      record('commandLine', 'appendSwitch', [the_switch, value]);
+      this.switches.set(the_switch, value ?? '');
+    },
+  };
   quitting = false;
   get isPackaged(): boolean {
     return appFake.isPackaged;
@@ -102,7 +116,7 @@ export class FakeApp extends EventEmitter {
 }
 export const app = new FakeApp();
 
-export const session = { defaultSession: new FakeSession() };
+export { session } from './session';
 
 export function resetApp(): void {
   resetNet();
@@ -114,7 +128,8 @@ export function resetApp(): void {
   });
   app.removeAllListeners();
   app.dock.visible = true;
+  app.commandLine.switches.clear();
   app.quitting = false;
   powerMonitor.removeAllListeners();
-  session.defaultSession = new FakeSession();
+  resetSessions();
 }

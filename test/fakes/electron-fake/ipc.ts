@@ -1,5 +1,6 @@
 /** Fakes of both IPC ends (ipcMain, ipcRenderer) and the contextBridge, with test drivers. */
 import { EventEmitter } from 'node:events';
+import { ipcClone } from './clone';
 import { fake, record } from './record';
 import { FakeWebContents } from './window';
 
@@ -20,14 +21,21 @@ export const ipcMain = Object.assign(new EventEmitter(), {
 });
 /** Test helper: the channels that currently have a handler. */
 export const ipcHandledChannels = (): string[] => [...ipcHandlers.keys()];
-/** Test helper: invoke a handler as a frame at `frameUrl` would (undefined = frame already gone). */
+/**
+ * Test helper: invoke a handler as a frame at `frameUrl` would (undefined = frame already
+ * gone), with Electron's round trip: the payload is structured-cloned on the way in (an
+ * uncloneable one never reaches main), the result on the way out, and a handler that throws
+ * or returns something uncloneable rejects with the renderer's wording (electron/electron
+ * lib/browser/api/web-contents.ts '-ipc-invoke': replyWithResult inside try, replyWithError
+ * sends `error.toString()`; lib/renderer/api/ipc-renderer.ts prefixes
+ * "Error invoking remote method '<channel>': ").
+ */
 export async function invokeIpc(
   channel: string,
   payload: unknown,
   frameUrl: string | undefined,
 ): Promise<unknown> {
-  const handler = ipcHandlers.get(channel);
-  if (!handler) throw new Error(`No handler registered for '${channel}'`);
+  const [arg] = ipcClone([payload]);
   const sender = new FakeWebContents();
   sender.url = frameUrl ?? '';
   const event = {
@@ -36,7 +44,17 @@ export async function invokeIpc(
     frameId: 1,
     processId: 1,
   };
-  return handler(event, payload);
+  const remote = (e: unknown) =>
+    new Error(`Error invoking remote method '${channel}': ${String(e)}`);
+  const handler = ipcHandlers.get(channel);
+  if (!handler) throw remote(new Error(`No handler registered for '${channel}'`));
+  let result: unknown;
+  try {
+    result = ipcClone(await handler(event, arg));
+  } catch (e) {
+    throw remote(e);
+  }
+  return result;
 }
 
 // ---------- ipcRenderer + contextBridge (preload) ----------
@@ -46,9 +64,11 @@ export const ipcRendererFake = {
   respond: (_channel: string, _payload: unknown): unknown => ({ ok: true, value: null }),
 };
 export const ipcRenderer = {
-  invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+  /** Like Electron: arguments and answer are structured-cloned (see clone.ts). */
+  async invoke(channel: string, ...args: unknown[]): Promise<unknown> {
     record('ipcRenderer', 'invoke', [channel, ...args]);
-    return Promise.resolve(ipcRendererFake.respond(channel, args[0]));
+    const sent = ipcClone(args);
+    return ipcClone(await ipcRendererFake.respond(channel, sent[0]));
   },
   on(channel: string, listener: (event: unknown, ...args: unknown[]) => void) {
     record('ipcRenderer', 'on', [channel]);
@@ -67,7 +87,8 @@ export const ipcRenderer = {
 };
 /** Test helper: main pushes on `channel`; listeners get an IpcRendererEvent-like first argument. */
 export function emitToRenderer(channel: string, ...args: unknown[]): void {
-  rendererEvents.emit(channel, { sender: ipcRenderer, senderId: 0, ports: [] }, ...args);
+  const received = ipcClone(args);
+  rendererEvents.emit(channel, { sender: ipcRenderer, senderId: 0, ports: [] }, ...received);
 }
 export const rendererListenerCount = (channel: string): number =>
   rendererEvents.listenerCount(channel);

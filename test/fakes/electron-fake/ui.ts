@@ -120,14 +120,23 @@ export class FakeNotification extends EventEmitter {
   static isSupported(): boolean {
     return FakeNotification.supported;
   }
+  /**
+   * Like Electron, 'show' comes later, from the OS, never inside show() (docs/api/notification.md:
+   * "Emitted when the notification is shown to the user"; the platform presenter reports it
+   * asynchronously). A listener attached right after show() still hears it.
+   */
   show(): void {
     record('notification', 'show', []);
     this.shown = true;
-    this.emit('show', fakeEvent());
+    setImmediate(() => this.emit('show', fakeEvent()));
   }
   close(): void {
     record('notification', 'close', []);
     this.emit('close', fakeEvent({ reason: 'unknown' }));
+  }
+  /** Test helper: Windows reports that the toast could not be shown ('failed', Windows only). */
+  fail(error: string): void {
+    this.emit('failed', fakeEvent(), error);
   }
   /** Test helper: the user clicked the notification. */
   click(): void {

@@ -1,41 +1,27 @@
 /** Fakes of a window and its contents: BrowserWindow, WebContents, Session. */
 import { EventEmitter } from 'node:events';
 import type * as Electron from 'electron';
+import { format } from 'node:url';
+import { resolve as resolvePath } from 'node:path';
+import { app } from './app';
+import { ipcClone } from './clone';
+import { chromiumCanonicalUrl } from './chromium-url';
 import { fake, fakeEvent, record } from './record';
-
-type PermissionHandler = (
-  wc: unknown,
-  permission: string,
-  callback: (granted: boolean) => void,
-  details: unknown,
-) => void;
-type PermissionCheckHandler = (
-  wc: unknown,
-  permission: string,
-  origin: string,
-  details: unknown,
-) => boolean;
-export class FakeSession extends EventEmitter {
-  permissionRequestHandler: PermissionHandler | null = null;
-  permissionCheckHandler: PermissionCheckHandler | null = null;
-  setPermissionRequestHandler(handler: PermissionHandler | null): void {
-    record('session', 'setPermissionRequestHandler', [handler]);
-    this.permissionRequestHandler = handler;
-  }
-  setPermissionCheckHandler(handler: PermissionCheckHandler | null): void {
-    record('session', 'setPermissionCheckHandler', [handler]);
-    this.permissionCheckHandler = handler;
-  }
-}
+import { sessionFor, type FakeSession } from './session';
 
 let nextId = 1;
 export class FakeWebContents extends EventEmitter {
   readonly id = nextId++;
+  /** One shared defaultSession unless a partition was asked for (see session.ts). */
+  readonly session: FakeSession;
+  constructor(prefs?: Electron.WebPreferences) {
+    super();
+    this.session = sessionFor(prefs as { partition?: string } | undefined);
+  }
   url = '';
   destroyed = false;
   windowOpenHandler:
     ((details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse) | null = null;
-  readonly session = new FakeSession();
   readonly sent: { channel: string; args: unknown[] }[] = [];
   get mainFrame(): { url: string } {
     return { url: this.url };
@@ -52,9 +38,10 @@ export class FakeWebContents extends EventEmitter {
     record('webContents', 'setWindowOpenHandler', [handler]);
     this.windowOpenHandler = handler;
   }
+  /** Throws synchronously on an uncloneable argument, as Electron's SendIPCMessage does. */
   send(channel: string, ...args: unknown[]): void {
     record('webContents', 'send', [channel, ...args]);
-    this.sent.push({ channel, args });
+    this.sent.push({ channel, args: ipcClone(args) });
   }
   isDestroyed(): boolean {
     return this.destroyed;
@@ -78,7 +65,7 @@ export class FakeWebContents extends EventEmitter {
 export class FakeBrowserWindow extends EventEmitter {
   readonly id = nextId++;
   readonly options: Electron.BrowserWindowConstructorOptions;
-  readonly webContents = new FakeWebContents();
+  readonly webContents: FakeWebContents;
   visible = false;
   focused = false;
   destroyed = false;
@@ -87,6 +74,7 @@ export class FakeBrowserWindow extends EventEmitter {
     super();
     record('BrowserWindow', 'constructor', [options]);
     this.options = options;
+    this.webContents = new FakeWebContents(options.webPreferences);
     fake.windows.push(this);
   }
   static getAllWindows(): FakeBrowserWindow[] {
@@ -97,12 +85,23 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   async loadURL(url: string): Promise<void> {
     record('window', 'loadURL', [url]);
-    this.webContents.url = url;
+    this.webContents.url = chromiumCanonicalUrl(url);
     await this.finishLoad();
   }
   async loadFile(filePath: string, options?: Electron.LoadFileOptions): Promise<void> {
     record('window', 'loadFile', [filePath, options]);
-    this.webContents.url = `file://${filePath}`;
+    // Electron: loadURL(url.format({ protocol: 'file', slashes: true, pathname:
+    // path.resolve(app.getAppPath(), filePath), query, search, hash })) in
+    // lib/browser/api/web-contents.ts; getURL() then reports Chromium's canonical form.
+    const raw = format({
+      protocol: 'file',
+      slashes: true,
+      pathname: resolvePath(app.getAppPath(), filePath),
+      ...(options?.query ? { query: options.query } : {}),
+      ...(options?.search ? { search: options.search } : {}),
+      ...(options?.hash ? { hash: options.hash } : {}),
+    });
+    this.webContents.url = chromiumCanonicalUrl(raw);
     await this.finishLoad();
   }
   /** Like Chromium, the page finishes loading after the call returns, not inside it. */
