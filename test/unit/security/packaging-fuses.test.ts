@@ -42,6 +42,13 @@ describe('packaging fuses', () => {
     expect(yml).toMatch(/^asar: true$/m);
   });
 
+  it('keeps file:// unprivileged (the window uses creditray://app) and re-signs arm64 macOS builds after the flip', () => {
+    expect(block('electronFuses')).toMatchObject({
+      grantFileProtocolExtraPrivileges: 'false',
+      resetAdHocDarwinSignature: 'true',
+    });
+  });
+
   it('ships no source maps', () => {
     expect(yml).toMatch(/- '!\*\*\/\*\.map'/);
   });
