@@ -161,7 +161,11 @@ export function parseHistoryCsv(text: string): Result<Snapshot[], ImportProblem[
     const time = get('time');
     const parsedTime = parseIsoDateTime(time, { requireZone: true });
     if (!parsedTime.ok) {
-      bad(`time ${JSON.stringify(time.slice(0, 40))}: ${parsedTime.error}`);
+      bad(
+        parsedTime.error.startsWith('not an ISO')
+          ? `time is not an ISO-8601 date-time with a zone: ${JSON.stringify(time.slice(0, 40))}`
+          : `time ${JSON.stringify(time.slice(0, 40))}: ${parsedTime.error}`,
+      );
       continue;
     }
     const at = parsedTime.value;

@@ -94,7 +94,7 @@ describe('history export and import through the core', () => {
         expect(out.value).toContain('2026-11-20T04:00:00.000Z,CNY,95.00,5.00,90.00,false');
       }
       const imported = await core!.importHistory({ id: b, text: out.value, format });
-      expect(imported).toEqual({ ok: true, value: { imported: 10 } });
+      expect(imported).toEqual({ ok: true, value: { imported: 10, sameTime: 0 } });
       const again = await core!.exportHistory({ id: b, format, ...seeded });
       expect(again.ok && again.value).toBe(out.value);
       expect(await store.read(b, seeded)).toEqual(seed());

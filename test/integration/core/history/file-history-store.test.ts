@@ -163,7 +163,7 @@ describe('file history store', () => {
     const s = createFileHistoryStore({ dir });
     await s.append('a', snap(T0, '5.00'));
     const r = await importHistory(s, 'a', [snap(T0 - 2 * MIN, '7.00'), snap(T0 - MIN, '6.00')]);
-    expect(r).toEqual({ ok: true, value: { imported: 2 } });
+    expect(r).toEqual({ ok: true, value: { imported: 2, sameTime: 0 } });
     expect((await s.read('a')).map((x) => x.rows[0]?.total)).toEqual(['7.00', '6.00', '5.00']);
     await s.append('a', snap(T0 + MIN, '4.00'));
     expect(await s.read('a')).toHaveLength(4);
