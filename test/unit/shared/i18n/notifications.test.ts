@@ -36,7 +36,7 @@ describe('notification messages', () => {
   it('formats amounts exactly per language and survives odd currency codes', () => {
     expect(formatNotificationAmount('1234.5', 'CNY', 'en')).toContain('1,234.50');
     expect(formatNotificationAmount('0.1', 'USD', 'zh-CN')).toContain('0.10');
-    expect(formatNotificationAmount('3', 'credits', 'en')).toBe('3 credits');
+    expect(formatNotificationAmount('3', 'credits', 'en')).toBe('3.00 credits') // same fallback as every other amount (shared/money formatMoney);
     expect(formatNotificationAmount(null, null, 'zh-CN')).toBe('未知');
   });
 });
