@@ -2,15 +2,26 @@
  * Adding, editing, re-keying and removing accounts. The key is checked, then verified with
  * the provider, and only then stored: in the keychain first, then the account in settings.
  * A failure at any step leaves nothing half-added behind, and no message carries the key.
+ *
+ * Other processes (the app, CLI commands) change the same keychain and settings. The key
+ * write and its account write happen together under the accounts lock, with the key noted
+ * in the settings file's journal first (PendingKey), so a crash between the two is finished
+ * by `repair` and no key is ever left without its account, or an account without its key.
  */
 import { randomUUID } from 'node:crypto';
 import type { ParsedRequest } from '../../shared/ipc';
-import { DEFAULT_NOTIFY, type AccountConfig, type ProviderError, type ProviderId } from '../../shared/model';
+import {
+  DEFAULT_NOTIFY,
+  type AccountConfig,
+  type ProviderError,
+  type ProviderId,
+} from '../../shared/model';
 import { maskKey, PROVIDERS, type ProviderInfo } from '../../shared/providers';
 import { err, ok, toError, type AppError, type Result } from '../../shared/result';
 import type { Logger, SecretStore } from './ports';
 import type { Provider } from './providers/provider';
-import type { SettingsStore } from './settings-store';
+import { type Notice, type SettingsStore, SettingsWriteError } from './settings-store';
+import { repairAccounts } from './account-repair';
 import { normalizeBaseUrl } from './url-policy';
 
 export interface AccountServiceDeps {
@@ -21,6 +32,11 @@ export interface AccountServiceDeps {
   logger: Logger;
   now: () => number;
   newId?: () => string;
+  /**
+   * Runs `fn` holding the data dir's accounts lock (data-lock.ts); the app and the CLI pass
+   * one, unit tests with a single in-memory store may leave it out.
+   */
+  accountsLock?: <T>(fn: () => Promise<T>) => Promise<T>;
 }
 
 /** What the core facade and the CLI call; every expected failure is a Result. */
@@ -29,6 +45,8 @@ export interface AccountService {
   update(req: ParsedRequest<'accounts:update'>): Promise<Result<AccountConfig, AppError>>;
   replaceKey(req: ParsedRequest<'accounts:replace-key'>): Promise<Result<AccountConfig, AppError>>;
   remove(id: string): Promise<Result<null, AppError>>;
+  /** Finishes interrupted adds/removes and reports accounts whose key is missing; see account-repair.ts. */
+  repair(): Promise<Notice[]>;
 }
 
 export const MAX_KEY_LENGTH = 512;
@@ -38,14 +56,21 @@ const LABEL_MAX = 60;
 export function checkKeyInput(raw: string, info: ProviderInfo): Result<string, AppError> {
   const key = raw.trim();
   const bad = (message: string) => err({ code: 'bad-key', message });
-  if (key === '') return bad(`The API key is empty. Copy it from ${info.links.apiKeys} and paste it here.`);
-  if (/[\r\n]/.test(key)) return bad('The key contains a line break. Paste it again as a single line.');
-  if (/\s/.test(key)) return bad('The key contains a space or tab inside it. Copy it again without spaces.');
+  if (key === '')
+    return bad(`The API key is empty. Copy it from ${info.links.apiKeys} and paste it here.`);
+  if (/[\r\n]/.test(key))
+    return bad('The key contains a line break. Paste it again as a single line.');
+  if (/\s/.test(key))
+    return bad('The key contains a space or tab inside it. Copy it again without spaces.');
   if (/[^\x21-\x7e]/.test(key)) {
-    return bad('The key contains characters that are not plain ASCII (often curly quotes or an invisible character from a chat app or document). Copy it again from the platform.');
+    return bad(
+      'The key contains characters that are not plain ASCII (often curly quotes or an invisible character from a chat app or document). Copy it again from the platform.',
+    );
   }
   if (key.length > MAX_KEY_LENGTH) {
-    return bad(`The key is ${key.length} characters long, more than the ${MAX_KEY_LENGTH} any API key uses. Did you paste more than the key?`);
+    return bad(
+      `The key is ${key.length} characters long, more than the ${MAX_KEY_LENGTH} any API key uses. Did you paste more than the key?`,
+    );
   }
   const vendor = FOREIGN_KEY_PREFIXES.find(([prefix]) => key.startsWith(prefix));
   if (vendor) {
@@ -95,7 +120,13 @@ function verifyFailure(e: ProviderError, info: ProviderInfo): AppError {
       message: `${info.displayName} refused this key${e.status ? ` (${e.status})` : ''}: it is wrong, was deleted, or was not copied completely. Check it, or create a new key at ${info.links.apiKeys}. Nothing was saved.`,
     };
   }
-  return { code: e.kind, message: andThen(`The key could not be checked with ${info.displayName}: ${e.message}`, 'Nothing was saved.') };
+  return {
+    code: e.kind,
+    message: andThen(
+      `The key could not be checked with ${info.displayName}: ${e.message}`,
+      'Nothing was saved.',
+    ),
+  };
 }
 
 const writeFailure = (e: unknown): AppError => ({
@@ -104,7 +135,8 @@ const writeFailure = (e: unknown): AppError => ({
 });
 
 /** Appends a sentence to a message that may or may not end with a full stop. */
-const andThen = (message: string, sentence: string) => `${message.replace(/[.\s]+$/, '')}. ${sentence}`;
+const andThen = (message: string, sentence: string) =>
+  `${message.replace(/[.\s]+$/, '')}. ${sentence}`;
 
 const notFound = (): AppError => ({ code: 'not-found', message: 'That account no longer exists.' });
 
@@ -112,43 +144,84 @@ const notFound = (): AppError => ({ code: 'not-found', message: 'That account no
 export function createAccountService(deps: AccountServiceDeps): AccountService {
   const { settings, secrets, logger } = deps;
   const newId = deps.newId ?? (() => randomUUID());
-  const otherLabels = (exceptId?: string) => settings.listAccounts().filter((a) => a.id !== exceptId).map((a) => a.label);
-  const register = (key: string) => (logger as { addSecret?: (s: string) => void }).addSecret?.(key);
+  const runLocked = deps.accountsLock ?? (<T>(fn: () => Promise<T>) => fn());
+  /** A lock that cannot be taken (read-only folder, another process stuck) is a settings failure. */
+  const locked = async <T>(
+    fn: () => Promise<Result<T, AppError>>,
+  ): Promise<Result<T, AppError>> => {
+    try {
+      return await runLocked(fn);
+    } catch (e) {
+      logger.error('accounts lock failed', { error: toError(e).message });
+      return err(writeFailure(new SettingsWriteError(e)));
+    }
+  };
+  const register = (key: string) =>
+    (logger as { addSecret?: (s: string) => void }).addSecret?.(key);
 
   /** Shape check (warn only), then the provider's own verdict. */
-  async function verify(provider: Provider, key: string, baseUrl: string): Promise<Result<void, AppError>> {
+  async function verify(
+    provider: Provider,
+    key: string,
+    baseUrl: string,
+  ): Promise<Result<void, AppError>> {
     const warning = provider.checkKeyShape(key);
-    if (warning) logger.warn('key shape looks unusual; letting the server decide', { provider: provider.id, keyMask: maskKey(key), warning });
+    if (warning)
+      logger.warn('key shape looks unusual; letting the server decide', {
+        provider: provider.id,
+        keyMask: maskKey(key),
+        warning,
+      });
     const r = await provider.verifyKey({ key, baseUrl });
     if (r.ok) return ok(undefined);
     if (r.error.kind === 'insufficient-balance') {
       // 402 means the key authenticated; an empty account is exactly what users want to watch.
-      logger.info('key verified with an empty balance', { provider: provider.id, keyMask: maskKey(key) });
+      logger.info('key verified with an empty balance', {
+        provider: provider.id,
+        keyMask: maskKey(key),
+      });
       return ok(undefined);
     }
-    logger.warn('key verification failed', { provider: provider.id, kind: r.error.kind, status: r.error.status });
+    logger.warn('key verification failed', {
+      provider: provider.id,
+      kind: r.error.kind,
+      status: r.error.status,
+    });
     return err(verifyFailure(r.error, provider.info));
   }
 
-  /** Writes settings, or reports the typed write failure as a value. */
-  function save(account: AccountConfig): Result<AccountConfig, AppError> {
+  /** Runs one settings write, or reports the typed write failure as a value. */
+  function save(
+    id: string,
+    write: () => AccountConfig | undefined,
+  ): Result<AccountConfig, AppError> {
     try {
-      settings.saveAccount(account);
-      return ok(account);
+      const saved = write();
+      return saved ? ok(saved) : err(notFound());
     } catch (e) {
-      logger.error('settings write failed', { accountId: account.id, error: toError(e).message });
+      logger.error('settings write failed', { accountId: id, error: toError(e).message });
       return err(writeFailure(e));
     }
   }
+  /** Best effort: a journal entry left behind is finished by the next repair. */
+  const settle = (id: string) => {
+    try {
+      settings.settlePendingKey(id);
+    } catch (e) {
+      logger.warn('could not settle a pending key; repair will', {
+        accountId: id,
+        error: toError(e).message,
+      });
+    }
+  };
 
   return {
     async add(req) {
       const provider = deps.providers[req.provider];
       if (!provider) return err({ code: 'config', message: `Unknown provider "${req.provider}".` });
       const info = PROVIDERS[req.provider];
-      const label = uniqueLabel(req.label?.trim() || info.displayName, otherLabels());
+      const wanted = req.label?.trim() || info.displayName;
       const base = {
-        label,
         provider: req.provider,
         headlineCurrency: 'auto' as const,
         thresholds: null,
@@ -158,7 +231,16 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         createdAt: deps.now(),
       };
       if (req.provider === 'demo') {
-        return save({ ...base, id: newId(), baseUrl: info.defaultBaseUrl, keyMask: '' });
+        const id = newId();
+        return save(id, () =>
+          settings.addAccount((taken) => ({
+            ...base,
+            label: uniqueLabel(wanted, taken),
+            id,
+            baseUrl: info.defaultBaseUrl,
+            keyMask: '',
+          })),
+        );
       }
 
       const key = checkKeyInput(req.key, info);
@@ -170,38 +252,70 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
       if (!verified.ok) return verified;
 
       const id = newId();
-      const stored = await secrets.set(id, key.value);
-      if (!stored.ok) return err({ code: stored.error.code, message: andThen(stored.error.message, 'Nothing was saved.') });
-      const saved = save({ ...base, id, baseUrl: baseUrl.value, keyMask: maskKey(key.value) });
-      if (!saved.ok) {
-        // No half-added account: the key must not stay in the keychain without its account.
-        const undo = await secrets.delete(id);
-        if (!undo.ok) logger.error('could not remove the key of an account that failed to save', { accountId: id, code: undo.error.code });
-        return saved;
-      }
-      logger.info('account added', { accountId: id, provider: req.provider, keyMask: saved.value.keyMask });
+      const account = (taken: string[]): AccountConfig => ({
+        ...base,
+        label: uniqueLabel(wanted, taken),
+        id,
+        baseUrl: baseUrl.value,
+        keyMask: maskKey(key.value),
+      });
+      const saved = await locked(async () => {
+        // Journal first: a crash after the key write is finished by repair, never an orphan.
+        const noted = save(
+          id,
+          () => (settings.notePendingKey({ id, op: 'add', at: deps.now() }), account([])),
+        );
+        if (!noted.ok) return noted;
+        const stored = await secrets.set(id, key.value);
+        if (!stored.ok) {
+          settle(id);
+          return err({
+            code: stored.error.code,
+            message: andThen(stored.error.message, 'Nothing was saved.'),
+          });
+        }
+        const r = save(id, () => settings.addAccount(account));
+        if (!r.ok) {
+          // No half-added account: the key must not stay in the keychain without its account.
+          const undo = await secrets.delete(id);
+          if (!undo.ok)
+            logger.error('could not remove the key of an account that failed to save', {
+              accountId: id,
+              code: undo.error.code,
+            });
+          else settle(id);
+        }
+        return r;
+      });
+      if (!saved.ok) return saved;
+      logger.info('account added', {
+        accountId: id,
+        provider: req.provider,
+        keyMask: saved.value.keyMask,
+      });
       return saved;
     },
 
     async update({ id, patch }) {
-      const current = settings.getAccount(id);
-      if (!current) return err(notFound());
-      const next: AccountConfig = {
+      const change = (current: AccountConfig, others: string[]): AccountConfig => ({
         ...current,
-        ...(patch.label !== undefined ? { label: uniqueLabel(patch.label, otherLabels(id)) } : {}),
-        ...(patch.headlineCurrency !== undefined ? { headlineCurrency: patch.headlineCurrency } : {}),
+        ...(patch.label !== undefined ? { label: uniqueLabel(patch.label, others) } : {}),
+        ...(patch.headlineCurrency !== undefined
+          ? { headlineCurrency: patch.headlineCurrency }
+          : {}),
         ...(patch.thresholds !== undefined ? { thresholds: patch.thresholds } : {}),
         ...(patch.budget !== undefined ? { budget: patch.budget } : {}),
         ...(patch.pollIntervalSec !== undefined ? { pollIntervalSec: patch.pollIntervalSec } : {}),
         notify: { ...current.notify, ...patch.notify },
-      };
-      return save(next);
+      });
+      return save(id, () => settings.updateAccount(id, change));
     },
 
     async replaceKey({ id, key: raw }) {
       const current = settings.getAccount(id);
       if (!current) return err(notFound());
-      if (current.provider === 'demo') return err({ code: 'not-supported', message: 'The demo account has no key to replace.' });
+      if (current.provider === 'demo')
+        return err({ code: 'not-supported', message: 'The demo account has no key to replace.' });
       const provider = deps.providers[current.provider];
       const key = checkKeyInput(raw, provider.info);
       if (!key.ok) return key;
@@ -209,48 +323,89 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
       const verified = await verify(provider, key.value, current.baseUrl);
       if (!verified.ok) return verified;
 
-      const previous = await secrets.get(id);
-      const stored = await secrets.set(id, key.value);
-      if (!stored.ok) return err({ code: stored.error.code, message: andThen(stored.error.message, 'The old key was kept.') });
-      const saved = save({ ...current, keyMask: maskKey(key.value) });
-      if (!saved.ok) {
-        // Keep the keychain and the mask in agreement: put the old key back.
-        const old = previous.ok ? previous.value : null;
-        await (old !== null ? secrets.set(id, old) : secrets.delete(id));
-        return saved;
-      }
+      const saved = await locked(async () => {
+        // Removed by another process meanwhile: writing the key would orphan it.
+        if (!settings.getAccount(id)) return err(notFound());
+        const previous = await secrets.get(id);
+        const stored = await secrets.set(id, key.value);
+        if (!stored.ok)
+          return err({
+            code: stored.error.code,
+            message: andThen(stored.error.message, 'The old key was kept.'),
+          });
+        const r = save(id, () =>
+          settings.updateAccount(id, (c) => ({ ...c, keyMask: maskKey(key.value) })),
+        );
+        if (!r.ok) {
+          // Keep the keychain and the mask in agreement: put the old key back.
+          const old = previous.ok ? previous.value : null;
+          await (old !== null ? secrets.set(id, old) : secrets.delete(id));
+        }
+        return r;
+      });
+      if (!saved.ok) return saved;
       logger.info('key replaced', { accountId: id, keyMask: saved.value.keyMask });
       return saved;
     },
 
     async remove(id) {
-      const current = settings.getAccount(id);
-      if (!current) return err(notFound());
-      let key: string | null = null;
-      if (current.provider !== 'demo') {
-        // Held only until the settings write is known to have worked: a failed one puts it back.
-        const read = await secrets.get(id);
-        key = read.ok ? read.value : null;
-        const deleted = await secrets.delete(id); // false = no key there: fine
-        if (!deleted.ok) {
-          return err({ code: deleted.error.code, message: andThen(deleted.error.message, 'The account was kept so its key is not left behind.') });
+      const removed = await locked(async (): Promise<Result<null, AppError>> => {
+        const current = settings.getAccount(id);
+        if (!current) return err(notFound());
+        let key: string | null = null;
+        if (current.provider !== 'demo') {
+          const noted = save(
+            id,
+            () => (settings.notePendingKey({ id, op: 'remove', at: deps.now() }), current),
+          );
+          if (!noted.ok) return noted;
+          // Held only until the settings write is known to have worked: a failed one puts it back.
+          const read = await secrets.get(id);
+          key = read.ok ? read.value : null;
+          const deleted = await secrets.delete(id); // false = no key there: fine
+          if (!deleted.ok) {
+            settle(id);
+            return err({
+              code: deleted.error.code,
+              message: andThen(
+                deleted.error.message,
+                'The account was kept so its key is not left behind.',
+              ),
+            });
+          }
         }
-      }
-      try {
-        settings.removeAccount(id);
-      } catch (e) {
-        // The account stays, so its key and history must stay too (disk full, read-only folder).
-        const back = key === null ? null : await secrets.set(id, key);
-        if (back && !back.ok) logger.error('could not put back the key of an account that could not be removed', { accountId: id, code: back.error.code });
-        return err(writeFailure(e));
-      }
+        try {
+          settings.removeAccount(id);
+        } catch (e) {
+          // The account stays, so its key and history must stay too (disk full, read-only folder).
+          const back = key === null ? null : await secrets.set(id, key);
+          if (back && !back.ok)
+            logger.error('could not put back the key of an account that could not be removed', {
+              accountId: id,
+              code: back.error.code,
+            });
+          else settle(id);
+          return err(writeFailure(e));
+        }
+        return ok(null);
+      });
+      if (!removed.ok) return removed;
       try {
         await deps.history?.remove(id);
       } catch (e) {
-        logger.warn('could not remove history of a removed account', { accountId: id, error: toError(e).message });
+        logger.warn('could not remove history of a removed account', {
+          accountId: id,
+          error: toError(e).message,
+        });
       }
       logger.info('account removed', { accountId: id });
       return ok(null);
     },
+
+    repair: () =>
+      runLocked(() => repairAccounts({ settings, secrets, logger })).catch((e: unknown) => {
+        logger.warn('account repair skipped', { error: toError(e).message });
+        return [];
+      }),
   };
 }

@@ -12,13 +12,22 @@ import { createDiagnosisService } from './diagnosis-service';
 import { createProviders } from './providers/registry';
 import { createFileHistoryStore } from './history/file-history-store';
 import { historyDir } from './data-dir';
+import { lockPaths, withLock } from './data-lock';
 import { HistoryStorageError } from './history/errors';
 import { exportAccountHistory, importAccountHistory } from './history/history-transfer';
 import { historyTransferText } from '../../shared/i18n/history-transfer';
 import { historyText } from '../../shared/i18n/history';
 import { resolveLanguage } from '../../shared/i18n/language';
 import { DEMO_LABEL } from '../../shared/providers';
-import { systemClock, type Clock, type HistoryStore, type Http, type Logger, type Notifier, type SecretStore } from './ports';
+import {
+  systemClock,
+  type Clock,
+  type HistoryStore,
+  type Http,
+  type Logger,
+  type Notifier,
+  type SecretStore,
+} from './ports';
 import type { AppState } from '../../shared/model';
 import { err, ok, toError } from '../../shared/result';
 
@@ -46,11 +55,29 @@ const COMPACT_EVERY_MS = 24 * 3_600_000;
 export async function createCore(deps: CoreDeps): Promise<CoreApi> {
   const clock = deps.clock ?? systemClock;
   const now = () => clock.now();
-  const settings = createSettingsStore({ store: deps.conf, now });
-  const history: HistoryStore & { close?(): Promise<void>; warnings?(): string[]; compact?(): Promise<void> } =
-    deps.history ?? createFileHistoryStore({ dir: historyDir(deps.dataDir), now, logger: deps.logger });
+  const settings = createSettingsStore({
+    store: deps.conf,
+    now,
+    lockPath: lockPaths(deps.dataDir).settings,
+  });
+  const accountsLock = <T>(fn: () => Promise<T>) => withLock(lockPaths(deps.dataDir).accounts, fn);
+  const history: HistoryStore & {
+    close?(): Promise<void>;
+    warnings?(): string[];
+    compact?(): Promise<void>;
+  } =
+    deps.history ??
+    createFileHistoryStore({ dir: historyDir(deps.dataDir), now, logger: deps.logger });
   const providers = createProviders({ http: deps.http, now });
-  const accounts = createAccountService({ settings, secrets: deps.secrets, providers, history, logger: deps.logger, now });
+  const accounts = createAccountService({
+    settings,
+    secrets: deps.secrets,
+    providers,
+    history,
+    logger: deps.logger,
+    now,
+    accountsLock,
+  });
   const lang = () => resolveLanguage(settings.getSettings().language, deps.systemLocale);
   /** A failed history write (disk full, read-only) is shown until a later write works; polling goes on. */
   let historyFailure: unknown = null;
@@ -72,10 +99,17 @@ export async function createCore(deps: CoreDeps): Promise<CoreApi> {
     if (historyFailure !== null) {
       const e = historyFailure;
       const code = e instanceof HistoryStorageError ? e.code : 'history-io';
-      const detail = e instanceof HistoryStorageError ? (e.osCode ?? e.message) : toError(e).message.slice(0, 120);
-      out.push({ code, message: historyText(lang(), code, { dir: historyDir(deps.dataDir), detail }) });
+      const detail =
+        e instanceof HistoryStorageError
+          ? (e.osCode ?? e.message)
+          : toError(e).message.slice(0, 120);
+      out.push({
+        code,
+        message: historyText(lang(), code, { dir: historyDir(deps.dataDir), detail }),
+      });
     }
-    if ((history.warnings?.() ?? []).length > 0) out.push({ code: 'history-repaired', message: historyText(lang(), 'history.repaired') });
+    if ((history.warnings?.() ?? []).length > 0)
+      out.push({ code: 'history-repaired', message: historyText(lang(), 'history.repaired') });
     return out;
   };
   const monitor = createMonitor({
@@ -115,7 +149,8 @@ export async function createCore(deps: CoreDeps): Promise<CoreApi> {
     for (const l of listeners) l(state);
   };
   /** Re-reads accounts and settings into the monitor after any change to either. */
-  const sync = () => monitor.setAccounts(settings.listAccounts(), settings.getSettings(), deps.systemLocale);
+  const sync = () =>
+    monitor.setAccounts(settings.listAccounts(), settings.getSettings(), deps.systemLocale);
   /** Settings writes can fail (read-only dir, disk full): report, never crash. */
   const guarded = <T>(code: string, fn: () => T) => {
     try {
@@ -128,13 +163,27 @@ export async function createCore(deps: CoreDeps): Promise<CoreApi> {
 
   monitor.onChange(emit);
   sync();
+  // The CLI (or another tool) changed the settings file: poll what it added, drop what it removed.
+  const unwatch = settings.watch(() => {
+    sync();
+    emit();
+  });
+  // A process that died between keychain and settings left work to finish: say what was done.
+  void accounts.repair().then((found) => {
+    if (found.length === 0) return;
+    runtimeNotices.push(...found);
+    sync();
+    emit();
+  });
 
   // Roll old history up into hourly/daily tiers off the hot path: shortly after start, then daily.
   let compactTimer: unknown = null;
   const scheduleCompaction = (delayMs: number) => {
     compactTimer = clock.setTimeout(() => {
       void (history.compact?.() ?? Promise.resolve())
-        .catch((e: unknown) => deps.logger.warn('history compaction failed', { error: toError(e).message }))
+        .catch((e: unknown) =>
+          deps.logger.warn('history compaction failed', { error: toError(e).message }),
+        )
         .finally(() => scheduleCompaction(COMPACT_EVERY_MS));
     }, delayMs);
   };
@@ -145,7 +194,9 @@ export async function createCore(deps: CoreDeps): Promise<CoreApi> {
     sync();
   }
 
-  const afterAccountChange = async <T extends { id: string }>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }) => {
+  const afterAccountChange = async <T extends { id: string }>(
+    r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } },
+  ) => {
     sync();
     emit();
     if (r.ok) void monitor.refresh(r.value.id);
@@ -181,19 +232,25 @@ export async function createCore(deps: CoreDeps): Promise<CoreApi> {
       return r;
     },
     async getHistory(req) {
-      if (!settings.getAccount(req.id)) return err({ code: 'not-found', message: 'That account no longer exists.' });
+      if (!settings.getAccount(req.id))
+        return err({ code: 'not-found', message: 'That account no longer exists.' });
       try {
         return ok(await history.read(req.id, { from: req.from, to: req.to }));
       } catch (e) {
-        return err({ code: 'history-unreadable', message: `Could not read the history: ${toError(e).message}` });
+        return err({
+          code: 'history-unreadable',
+          message: `Could not read the history: ${toError(e).message}`,
+        });
       }
     },
     async exportHistory(req) {
-      if (!settings.getAccount(req.id)) return err({ code: 'not-found', message: historyTransferText(lang(), 'account.missing') });
+      if (!settings.getAccount(req.id))
+        return err({ code: 'not-found', message: historyTransferText(lang(), 'account.missing') });
       return exportAccountHistory(history, req, lang());
     },
     async importHistory(req) {
-      if (!settings.getAccount(req.id)) return err({ code: 'not-found', message: historyTransferText(lang(), 'account.missing') });
+      if (!settings.getAccount(req.id))
+        return err({ code: 'not-found', message: historyTransferText(lang(), 'account.missing') });
       const r = await importAccountHistory(history, req, lang());
       // Burn rate, forecast and gauge are computed from history: let them see the import.
       if (r.ok) await monitor.reloadHistory(req.id);
@@ -202,7 +259,9 @@ export async function createCore(deps: CoreDeps): Promise<CoreApi> {
     startDemo: async () => {
       const existing = settings.listAccounts().find((a) => a.provider === 'demo');
       if (existing) return ok(existing);
-      return afterAccountChange(await accounts.add({ provider: 'demo', label: DEMO_LABEL[lang()], key: '' }));
+      return afterAccountChange(
+        await accounts.add({ provider: 'demo', label: DEMO_LABEL[lang()], key: '' }),
+      );
     },
     runDiagnosis: (req) => diagnosis.run(req),
     markPaid: async (req) => diagnosis.markPaid(req),
@@ -210,6 +269,7 @@ export async function createCore(deps: CoreDeps): Promise<CoreApi> {
     onOnline: () => monitor.onOnline(),
     async stop() {
       if (compactTimer !== null) clock.clearTimeout(compactTimer);
+      unwatch();
       await monitor.stop();
       await history.close?.();
     },

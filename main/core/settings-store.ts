@@ -3,40 +3,74 @@
  * subclass; Node, CLI and tests use conf itself). The file is validated on load: a broken
  * file is backed up next to itself, never deleted, and the app starts from defaults with a
  * notice the user sees; one bad account is dropped rather than losing all of them.
+ *
+ * The app and any number of CLI commands share the file. Every change is a read-merge-write
+ * under the settings lock (data-lock.ts): the file is re-read, the one change applied to what
+ * is there now, and written back, so no process ever writes back a stale copy of the whole
+ * state. Reads notice a file another process replaced (its stat changed) and re-read it;
+ * `watch` tells the app, which pushes the new state to the window and tray.
  */
-import { constants, copyFileSync, existsSync, readFileSync, unlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  unwatchFile,
+  watchFile,
+} from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import Conf from 'conf';
-import { z } from 'zod';
-import { budgetSchema, thresholdsSchema } from '../../shared/ipc';
-import {
-  DEFAULT_NOTIFY, DEFAULT_SETTINGS, HEADLINE_PREFS, LANGUAGES, MIN_POLL_SEC, NOTIFY_KINDS, PROVIDER_IDS, THEMES,
-  type AccountConfig, type AppSettings,
-} from '../../shared/model';
+import type { AccountConfig, AppSettings } from '../../shared/model';
 import { toError } from '../../shared/result';
+import { lockPaths, withLockSync } from './data-lock';
+import { ensurePrivateDir } from './data-dir';
+import {
+  type ConfLike,
+  type Notice,
+  type PendingKey,
+  type SettingsFile,
+  parseSettingsFile,
+  readRaw,
+  settingsSchema,
+} from './settings-file';
 
-/** The slice of conf we use; electron-store 11 and conf 15 both fit. */
-export interface ConfLike {
-  readonly path: string;
-  store: Record<string, unknown>;
-}
-
-export interface Notice {
-  code: string;
-  message: string;
-}
+export type { ConfLike, Notice, PendingKey } from './settings-file';
 
 /** What the core, CLI and account service need from settings; writes throw SettingsWriteError. */
 export interface SettingsStore {
   getSettings(): AppSettings;
+  /** Applies `patch` to the settings as they are on disk now. */
   updateSettings(patch: Partial<AppSettings>): AppSettings;
   listAccounts(): AccountConfig[];
   getAccount(id: string): AccountConfig | undefined;
   /** Inserts, or replaces the account with the same id in place. */
   saveAccount(account: AccountConfig): void;
+  /**
+   * Inserts the account `make` builds from the labels taken at the moment of writing (so two
+   * processes adding "DeepSeek" get "DeepSeek" and "DeepSeek 2"); settles its pending key.
+   */
+  addAccount(make: (takenLabels: string[]) => AccountConfig): AccountConfig;
+  /** Changes an account as it is now on disk; undefined when it no longer exists (never re-created). */
+  updateAccount(
+    id: string,
+    change: (current: AccountConfig, otherLabels: string[]) => AccountConfig,
+  ): AccountConfig | undefined;
+  /** Removes the account and settles its pending key in the same write. */
   removeAccount(id: string): void;
+  /** Journal of keychain writes whose account write is not done yet (see PendingKey). */
+  pendingKeys(): PendingKey[];
+  notePendingKey(entry: PendingKey): void;
+  settlePendingKey(id: string): void;
   /** Problems found on load (corrupt file backed up, accounts dropped) for AppState.notices. */
   notices(): Notice[];
+  /**
+   * Calls `onChange` after another process changed the file (polled about every second, as
+   * file watchers miss renames on some systems); returns the function that stops watching.
+   */
+  watch(onChange: () => void): () => void;
 }
 
 /**
@@ -62,8 +96,12 @@ function describeWriteFailure(reason: unknown): string {
     EPERM: 'Creditray may not write to the settings folder',
     ENOTDIR: 'the settings folder is not a folder',
     EEXIST: 'the settings folder is not a folder',
+    ELOCKED: 'another Creditray process kept the settings locked',
   };
-  const words = typeof code === 'string' && plain[code] ? plain[code] : 'the settings file could not be written';
+  const words =
+    typeof code === 'string' && plain[code]
+      ? plain[code]
+      : 'the settings file could not be written';
   return typeof code === 'string' ? `${words} (${code})` : words;
 }
 
@@ -74,155 +112,213 @@ export interface SettingsStoreOptions {
   now?: () => number;
   /** Notices from a guardSettingsFile call made before the store was constructed. */
   notices?: Notice[];
+  /** The cross-process lock for this file; `<folder of the file>/config.json.lock` by default. */
+  lockPath?: string;
+  /** How often `watch` looks at the file (default 1 s). */
+  watchIntervalMs?: number;
 }
 
-/** Loads and validates the file once, then serves reads from memory and writes through conf. */
+type Signature = string | null;
+/** Identity of the file on disk: a rename over it (every conf write) changes ino and ctime. */
+function signature(path: string): Signature {
+  try {
+    const s = statSync(path, { bigint: true });
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Loads and validates the file, then serves reads from memory (re-read when it changed) and writes under the lock. */
 export function createSettingsStore(opts: SettingsStoreOptions): SettingsStore {
   const conf = opts.store;
   const now = opts.now ?? Date.now;
+  const lockPath = opts.lockPath ?? lockPaths(dirname(conf.path)).settings;
   const notices: Notice[] = [...(opts.notices ?? []), ...takePending(conf.path)];
-  const parsed = parseSettingsFile(readRaw(conf));
-  let state: SettingsFile = parsed.file;
-  if (parsed.problems.length > 0) {
-    const saved = backupFile(conf.path, opts.backupDir, now());
-    const where = saved ? ` The original file was saved as ${saved}.` : ' No copy of the original file could be made.';
-    for (const p of parsed.problems) {
-      const corrupt = saved
-        ? `Your settings file was unreadable; it was saved as ${saved} and defaults are in use.`
-        : 'Your settings file was unreadable and could not be backed up; defaults are in use.';
-      notices.push(p.code === 'settings-corrupt' ? { code: p.code, message: corrupt } : { code: p.code, message: p.message + where });
-    }
-  }
+  let state: SettingsFile;
+  let seen: Signature = null;
 
-  const persist = (next: SettingsFile) => {
+  /** Reads the file as it is now; problems are backed up and reported as on first load. */
+  const load = (): SettingsFile => {
+    const sig = signature(conf.path);
+    const parsed = parseSettingsFile(readRaw(conf));
+    if (parsed.problems.length > 0) {
+      const saved = backupFile(conf.path, opts.backupDir, now());
+      const where = saved
+        ? ` The original file was saved as ${saved}.`
+        : ' No copy of the original file could be made.';
+      for (const p of parsed.problems) {
+        const corrupt = saved
+          ? `Your settings file was unreadable; it was saved as ${saved} and defaults are in use.`
+          : 'Your settings file was unreadable and could not be backed up; defaults are in use.';
+        notices.push(
+          p.code === 'settings-corrupt'
+            ? { code: p.code, message: corrupt }
+            : { code: p.code, message: p.message + where },
+        );
+      }
+    }
+    seen = sig;
+    // A file another process damaged after we loaded it: keep working from the last good state.
+    return parsed.corrupt && state !== undefined ? state : parsed.file;
+  };
+  state = load();
+
+  /** True when the file changed since we last read or wrote it; `state` is then current again. */
+  const refresh = (): boolean => {
+    if (signature(conf.path) === seen) return false;
+    state = load();
+    return true;
+  };
+  const current = () => (refresh(), state);
+
+  const write = (next: SettingsFile) => {
     try {
       conf.store = structuredClone(next) as unknown as Record<string, unknown>;
     } catch (e) {
       throw new SettingsWriteError(e);
     }
+    // electron-store creates the file with its default mode: settings are the user's alone.
+    if (process.platform !== 'win32') {
+      try {
+        chmodSync(conf.path, 0o600);
+      } catch {
+        // an in-memory conf in tests, or a file system without modes
+      }
+    }
     state = next;
+    seen = signature(conf.path);
   };
 
+  /** One read-merge-write: `change` sees the file as it is now, under the lock. */
+  function mutate<T>(change: (fresh: SettingsFile) => { next: SettingsFile | null; result: T }): T {
+    let inside = false;
+    try {
+      ensurePrivateDir(dirname(lockPath)); // conf would create it on write anyway
+      return withLockSync(lockPath, () => {
+        inside = true;
+        refresh();
+        const { next, result } = change(state);
+        if (next) write(next);
+        return result;
+      });
+    } catch (e) {
+      if (inside) throw e;
+      throw new SettingsWriteError(e);
+    }
+  }
+  const labelsExcept = (f: SettingsFile, id?: string) =>
+    f.accounts.filter((a) => a.id !== id).map((a) => a.label);
+  const withoutPending = (f: SettingsFile, id: string) => f.pendingKeys.filter((p) => p.id !== id);
+
   return {
-    getSettings: () => ({ ...state.settings }),
+    getSettings: () => ({ ...current().settings }),
     updateSettings(patch) {
-      const settings = settingsSchema.parse({ ...state.settings, ...patch });
-      persist({ ...state, settings });
-      return { ...settings };
+      return mutate((f) => {
+        const settings = settingsSchema.parse({ ...f.settings, ...patch });
+        return { next: { ...f, settings }, result: { ...settings } };
+      });
     },
-    listAccounts: () => structuredClone(state.accounts),
+    listAccounts: () => structuredClone(current().accounts),
     getAccount(id) {
-      const a = state.accounts.find((x) => x.id === id);
+      const a = current().accounts.find((x) => x.id === id);
       return a ? structuredClone(a) : undefined;
     },
     saveAccount(account) {
-      const copy = structuredClone(account);
-      const i = state.accounts.findIndex((x) => x.id === account.id);
-      const accounts = i === -1 ? [...state.accounts, copy] : state.accounts.map((x, j) => (j === i ? copy : x));
-      persist({ ...state, accounts });
+      mutate((f) => {
+        const copy = structuredClone(account);
+        const i = f.accounts.findIndex((x) => x.id === account.id);
+        const accounts =
+          i === -1 ? [...f.accounts, copy] : f.accounts.map((x, j) => (j === i ? copy : x));
+        return { next: { ...f, accounts }, result: undefined };
+      });
+    },
+    addAccount(make) {
+      return mutate((f) => {
+        const account = structuredClone(make(labelsExcept(f)));
+        const accounts = [...f.accounts.filter((a) => a.id !== account.id), account];
+        return {
+          next: { ...f, accounts, pendingKeys: withoutPending(f, account.id) },
+          result: structuredClone(account),
+        };
+      });
+    },
+    updateAccount(id, change) {
+      return mutate((f) => {
+        const found = f.accounts.find((a) => a.id === id);
+        if (!found) return { next: null, result: undefined };
+        const next = {
+          ...structuredClone(change(structuredClone(found), labelsExcept(f, id))),
+          id,
+        };
+        return {
+          next: { ...f, accounts: f.accounts.map((a) => (a.id === id ? next : a)) },
+          result: structuredClone(next),
+        };
+      });
     },
     removeAccount(id) {
-      if (!state.accounts.some((x) => x.id === id)) return;
-      persist({ ...state, accounts: state.accounts.filter((x) => x.id !== id) });
+      mutate((f) => {
+        if (!f.accounts.some((x) => x.id === id) && !f.pendingKeys.some((p) => p.id === id))
+          return { next: null, result: undefined };
+        return {
+          next: {
+            ...f,
+            accounts: f.accounts.filter((x) => x.id !== id),
+            pendingKeys: withoutPending(f, id),
+          },
+          result: undefined,
+        };
+      });
+    },
+    pendingKeys: () => structuredClone(current().pendingKeys),
+    notePendingKey(entry) {
+      mutate((f) => ({
+        next: { ...f, pendingKeys: [...withoutPending(f, entry.id), { ...entry }] },
+        result: undefined,
+      }));
+    },
+    settlePendingKey(id) {
+      mutate((f) =>
+        f.pendingKeys.some((p) => p.id === id)
+          ? { next: { ...f, pendingKeys: withoutPending(f, id) }, result: undefined }
+          : { next: null, result: undefined },
+      );
     },
     notices: () => notices.map((n) => ({ ...n })),
+    watch(onChange) {
+      const listener = () => {
+        if (refresh()) onChange();
+      };
+      watchFile(conf.path, { interval: opts.watchIntervalMs ?? 1000, persistent: false }, listener);
+      return () => unwatchFile(conf.path, listener);
+    },
   };
 }
 
 /**
- * The CLI's and tests' settings: `<dataDir>/config.json` through plain conf. An unreadable
- * file is moved aside first (conf itself would throw on invalid JSON).
+ * The CLI's and tests' settings: `<dataDir>/config.json` through plain conf, created 0600 in
+ * a 0700 folder. An unreadable file is moved aside first (conf itself would throw on invalid JSON).
  */
-export function openNodeSettings(dataDir: string, opts: { now?: () => number } = {}): SettingsStore {
+export function openNodeSettings(
+  dataDir: string,
+  opts: { now?: () => number } = {},
+): SettingsStore {
   const path = join(dataDir, 'config.json');
   guardSettingsFile(path, { now: opts.now });
   let conf: Conf<Record<string, unknown>>;
   try {
-    conf = new Conf<Record<string, unknown>>({ cwd: dataDir, projectName: 'creditray' });
+    conf = new Conf<Record<string, unknown>>({
+      cwd: dataDir,
+      projectName: 'creditray',
+      configFileMode: 0o600,
+    });
   } catch (e) {
-    throw new Error(`Your settings file ${path} cannot be opened: ${toError(e).message}`, { cause: e });
+    throw new Error(`Your settings file ${path} cannot be opened: ${toError(e).message}`, {
+      cause: e,
+    });
   }
-  return createSettingsStore({ store: conf, now: opts.now });
-}
-
-// ---- validation -------------------------------------------------------------------------
-
-const pollSec = z.number().int().min(MIN_POLL_SEC).max(24 * 3600);
-const settingsShape = {
-  pollIntervalSec: pollSec,
-  language: z.enum(LANGUAGES),
-  theme: z.enum(THEMES),
-  launchAtLogin: z.boolean(),
-  notifyCooldownMin: z.number().int().min(0).max(7 * 24 * 60),
-};
-const settingsSchema = z.object(settingsShape);
-
-/** Missing optional fields get defaults, so files written by older versions still load. */
-const accountSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-  label: z.string().trim().min(1).max(60),
-  provider: z.enum(PROVIDER_IDS),
-  baseUrl: z.string().min(1).max(2048),
-  headlineCurrency: z.enum(HEADLINE_PREFS).default('auto'),
-  thresholds: thresholdsSchema.nullable().default(null),
-  budget: budgetSchema.default({ kind: 'none' }),
-  pollIntervalSec: pollSec.nullable().default(null),
-  notify: z
-    .partialRecord(z.enum(NOTIFY_KINDS), z.boolean())
-    .default({})
-    .transform((n) => ({ ...DEFAULT_NOTIFY, ...n })),
-  keyMask: z.string().max(64).default(''),
-  createdAt: z.number().int().nonnegative(),
-});
-
-interface SettingsFile {
-  version: 1;
-  settings: AppSettings;
-  accounts: AccountConfig[];
-}
-
-/** conf throws when the file turned into invalid JSON after it was constructed: that is corrupt too. */
-function readRaw(conf: ConfLike): unknown {
-  try {
-    return conf.store;
-  } catch {
-    return undefined;
-  }
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Validates what conf read; never throws. `corrupt` means the whole file was unusable. */
-function parseSettingsFile(raw: unknown): { file: SettingsFile; corrupt: boolean; problems: Notice[] } {
-  const fresh = (): SettingsFile => ({ version: 1, settings: { ...DEFAULT_SETTINGS }, accounts: [] });
-  if (isRecord(raw) && Object.keys(raw).length === 0) return { file: fresh(), corrupt: false, problems: [] };
-  const wrongShape =
-    !isRecord(raw) || raw.version !== 1 || (raw.settings !== undefined && !isRecord(raw.settings)) || (raw.accounts !== undefined && !Array.isArray(raw.accounts));
-  if (wrongShape) return { file: fresh(), corrupt: true, problems: [{ code: 'settings-corrupt', message: '' }] };
-
-  const problems: Notice[] = [];
-  const rawSettings = (raw.settings ?? {}) as Record<string, unknown>;
-  const settings = { ...DEFAULT_SETTINGS } as Record<keyof AppSettings, unknown>;
-  for (const key of Object.keys(settingsShape) as (keyof AppSettings)[]) {
-    if (rawSettings[key] === undefined) continue;
-    const r = settingsShape[key].safeParse(rawSettings[key]);
-    if (r.success) settings[key] = r.data;
-    else problems.push({ code: 'settings-field-reset', message: `The setting "${key}" was unreadable and is back to its default.` });
-  }
-
-  const accounts: AccountConfig[] = [];
-  for (const [i, item] of ((raw.accounts ?? []) as unknown[]).entries()) {
-    const r = accountSchema.safeParse(item);
-    const label = isRecord(item) && typeof item.label === 'string' ? `"${item.label.slice(0, 60)}"` : `number ${i + 1}`;
-    if (!r.success) {
-      problems.push({ code: 'settings-account-dropped', message: `Account ${label} in your settings was unreadable and was left out.` });
-    } else if (accounts.some((a) => a.id === r.data.id)) {
-      problems.push({ code: 'settings-account-dropped', message: `Account ${label} repeated another account's id and was left out.` });
-    } else {
-      accounts.push(r.data satisfies AccountConfig);
-    }
-  }
-  return { file: { version: 1, settings: settings as AppSettings, accounts }, corrupt: false, problems };
+  return createSettingsStore({ store: conf, now: opts.now, lockPath: lockPaths(dataDir).settings });
 }
 
 // ---- the file itself --------------------------------------------------------------------
@@ -236,13 +332,19 @@ const takePending = (path: string): Notice[] => {
 };
 
 /** Copies (or moves) an unreadable file to `<name>.corrupt-<timestamp><ext>`; null when that failed. */
-function backupFile(path: string, backupDir: string | undefined, at: number, move = false): string | null {
+function backupFile(
+  path: string,
+  backupDir: string | undefined,
+  at: number,
+  move = false,
+): string | null {
   if (!existsSync(path)) return null;
   const ext = extname(path);
   const stamp = new Date(at).toISOString().replace(/[:.]/g, '-');
   const dir = backupDir ?? dirname(path);
   let target = join(dir, `${basename(path, ext)}.corrupt-${stamp}${ext}`);
-  for (let n = 2; existsSync(target); n++) target = join(dir, `${basename(path, ext)}.corrupt-${stamp}-${n}${ext}`);
+  for (let n = 2; existsSync(target); n++)
+    target = join(dir, `${basename(path, ext)}.corrupt-${stamp}-${n}${ext}`);
   try {
     copyFileSync(path, target, constants.COPYFILE_EXCL);
     // Only once the copy exists may the original leave its place (conf cannot start on it).
@@ -255,10 +357,19 @@ function backupFile(path: string, backupDir: string | undefined, at: number, mov
 
 /**
  * Call BEFORE constructing conf or electron-store on `filePath`: they throw on invalid JSON.
+ * It also creates the data folder 0700 when it does not exist yet.
  * An unparsable file is moved aside (never deleted) so the store starts empty; the notice is
  * returned and also handed to the next createSettingsStore on the same path.
  */
-export function guardSettingsFile(filePath: string, opts: { backupDir?: string; now?: () => number } = {}): Notice[] {
+export function guardSettingsFile(
+  filePath: string,
+  opts: { backupDir?: string; now?: () => number } = {},
+): Notice[] {
+  try {
+    ensurePrivateDir(dirname(filePath)); // before conf or electron-store create it with default modes
+  } catch {
+    // conf reports a folder it cannot create in its own words
+  }
   let text: string;
   try {
     text = readFileSync(filePath, 'utf8');
@@ -271,8 +382,14 @@ export function guardSettingsFile(filePath: string, opts: { backupDir?: string; 
   } catch (e) {
     const saved = backupFile(filePath, opts.backupDir, (opts.now ?? Date.now)(), true);
     const notice: Notice = saved
-      ? { code: 'settings-corrupt', message: `Your settings file was unreadable; it was saved as ${saved} and defaults are in use.` }
-      : { code: 'settings-corrupt', message: `Your settings file is unreadable (${toError(e).message.slice(0, 80)}) and could not be backed up.` };
+      ? {
+          code: 'settings-corrupt',
+          message: `Your settings file was unreadable; it was saved as ${saved} and defaults are in use.`,
+        }
+      : {
+          code: 'settings-corrupt',
+          message: `Your settings file is unreadable (${toError(e).message.slice(0, 80)}) and could not be backed up.`,
+        };
     pending.set(resolve(filePath), [...(pending.get(resolve(filePath)) ?? []), notice]);
     return [notice];
   }

@@ -5,6 +5,7 @@ import { readSecret } from '../read-secret';
 import type { CliIo } from '../io';
 import { createAccountService } from '../../core/account-service';
 import { normalizeBaseUrl } from '../../core/url-policy';
+import { lockPaths, withLock } from '../../core/data-lock';
 import { PROVIDER_IDS, type ProviderId } from '../../../shared/model';
 
 export const ACCOUNTS_HELP = `Usage: creditray accounts list [--json]
@@ -29,6 +30,8 @@ function service(ctx: CliContext) {
     history: ctx.history(),
     logger: ctx.logger,
     now: ctx.now,
+    // The same lock the app takes: a key and its account are written together.
+    accountsLock: (fn) => withLock(lockPaths(ctx.dataDir).accounts, fn),
   });
 }
 
@@ -43,6 +46,8 @@ export async function runAccounts(args: string[], io: CliIo): Promise<number> {
   const ctx = createCliContext(values['data-dir'] ?? io.env.CREDITRAY_DATA_DIR);
 
   if (sub === 'list') {
+    // Finish what a killed add/remove left half done, and say so (stderr keeps --json clean).
+    for (const n of await service(ctx).repair()) io.err(`Note: ${n.message}`);
     const accounts = ctx.settings().listAccounts();
     if (values.json) {
       io.out(

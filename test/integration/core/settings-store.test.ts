@@ -134,6 +134,7 @@ describe('settings store', () => {
   it('throws SettingsWriteError and keeps memory unchanged when the folder cannot be written', () => {
     const s = open();
     s.saveAccount(account('a1'));
+    const before = readFileSync(configPath(), 'utf8');
     // Root ignores permissions, so make the folder a file instead: a real ENOTDIR/EEXIST from the OS.
     rmSync(dir, { recursive: true, force: true });
     writeFileSync(dir, 'not a folder');
@@ -145,6 +146,7 @@ describe('settings store', () => {
     }
     rmSync(dir, { force: true });
     mkdirSync(dir);
+    writeFileSync(configPath(), before); // the folder is back as it was: a2 must be nowhere
     expect(thrown).toBeInstanceOf(SettingsWriteError);
     expect((thrown as SettingsWriteError).code).toBe('settings-write-failed');
     expect((thrown as Error).message).toMatch(/settings folder is not a folder/);

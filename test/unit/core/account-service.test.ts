@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAccountService, uniqueLabel } from '../../../main/core/account-service';
 import { createLogger } from '../../../main/core/logger';
@@ -13,7 +16,8 @@ function memoryConf() {
   let data: Record<string, unknown> = {};
   const conf = {
     failWrites: false,
-    path: '/nonexistent/creditray/config.json',
+    // No file is written here; the folder only holds the settings lock.
+    path: join(mkdtempSync(join(tmpdir(), 'creditray-acc-')), 'config.json'),
     get store() {
       return structuredClone(data);
     },
@@ -133,8 +137,20 @@ describe('account service: add', () => {
     expect(make().settings.listAccounts()).toEqual([]);
   });
 
-  it('takes the key back out of the keychain when the settings write fails', async () => {
+  it('writes no key at all when the settings cannot be written', async () => {
     conf.failWrites = true;
+    const r = await add();
+    expect(r).toMatchObject({ ok: false, error: { code: 'settings-write-failed', message: expect.stringContaining('disk is full') } });
+    expect(secrets.calls).toEqual([]);
+  });
+
+  it('takes the key back out of the keychain when the account write fails after it', async () => {
+    const realSet = secrets.set.bind(secrets);
+    secrets.set = async (id, key) => {
+      const r = await realSet(id, key);
+      conf.failWrites = true; // the disk fills up between the key and its account
+      return r;
+    };
     const r = await add();
     expect(r).toMatchObject({ ok: false, error: { code: 'settings-write-failed', message: expect.stringContaining('disk is full') } });
     expect(secrets.entries.size).toBe(0);
