@@ -12,14 +12,18 @@ export interface TrayIconSpec {
   level: Level;
   /** 0..1 share of the budget left; null = the level's default height. */
   fill: number | null;
-  scale: 1 | 2;
+  /**
+   * Device pixels per logical pixel: 1 and 2 (macOS, Linux), and Windows' 1.25, 1.5, 2.5
+   * and 3 (20, 24, 40 and 48 px). Any scale >= 1 works: the image is round(16 x scale) px.
+   */
+  scale: number;
   /** macOS template image: black + alpha only, the OS recolours it for light/dark menu bars. */
   template: boolean;
 }
 
 type Rgba = readonly [number, number, number, number];
 
-/** Logical size; 2x draws the same geometry on 32x32 pixels. */
+/** Logical size; 2x draws the same geometry on 32x32 pixels, 1.25x on 20x20. */
 export const TRAY_ICON_SIZE = 16;
 /** Fill area in logical px: x∈[5,11), y∈[4,14). Ten rows, one per 10% bucket. */
 export const FILL_AREA = { left: 5, right: 11, top: 4, bottom: 14 } as const;
@@ -123,14 +127,23 @@ function pixelColour(level: Level, base: Base, mark: boolean, template: boolean)
   }
 }
 
-/** Draws without caching: each pixel samples the logical geometry at its centre. */
-function draw(level: Level, bucket: number, scale: 1 | 2, template: boolean): Buffer {
-  const size = TRAY_ICON_SIZE * scale;
+/** Pixel size of the image drawn at `scale` (16 -> 20 at 1.25, 24 at 1.5, 48 at 3). */
+export const trayIconPixels = (scale: number): number => Math.round(TRAY_ICON_SIZE * scale);
+
+/**
+ * Draws without caching: each pixel samples the logical geometry at its centre. Nearest
+ * sampling keeps edges crisp at any scale, and since pixel centres are at most one logical px
+ * apart when scale >= 1, no one-logical-px line or gap can fall between two of them.
+ */
+function draw(level: Level, bucket: number, scale: number, template: boolean): Buffer {
+  if (!(scale >= 1) || !Number.isFinite(scale)) throw new RangeError(`tray icon scale ${scale}`);
+  const size = trayIconPixels(scale);
+  const step = TRAY_ICON_SIZE / size;
   const png = new PNG({ width: size, height: size });
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      const x = (px + 0.5) / scale;
-      const y = (py + 0.5) / scale;
+      const x = (px + 0.5) * step;
+      const y = (py + 0.5) * step;
       const rgba = pixelColour(
         level,
         baseAt(x, y, bucket, level === 'stale'),
@@ -147,8 +160,8 @@ const cache = new Map<string, Buffer>();
 
 /**
  * PNG bytes (pngjs), cached per (level, fill bucket of 10%, scale, template): the tray is
- * redrawn on every state push, and there are only 7 x 11 x 2 x 2 distinct images.
- * 1x = 16x16, 2x = 32x32. The returned Buffer is shared: do not mutate it.
+ * redrawn on every state push, and there are only 7 x 11 levels/buckets per scale and variant.
+ * 1x = 16x16, 2x = 32x32, 1.25x = 20x20. The returned Buffer is shared: do not mutate it.
  */
 export function renderTrayIcon(spec: TrayIconSpec): Buffer {
   const bucket = fillBucket(spec.level, spec.fill);

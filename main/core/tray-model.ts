@@ -164,3 +164,29 @@ export function buildTrayModel(state: AppState): TrayModel {
     menu,
   };
 }
+
+/**
+ * Windows keeps 127 UTF-16 units of a tray tooltip (NOTIFYICONDATA.szTip is 128 wide chars
+ * including the NUL) and Electron cuts the rest off blindly, possibly between the two halves
+ * of a surrogate pair (electron/electron shell/browser/ui/win/notify_icon.cc, SetToolTip ->
+ * CopyStringToBuf). The other systems have no such limit.
+ */
+export const WINDOWS_TOOLTIP_MAX = 127;
+
+/**
+ * The tooltip cut to `max` UTF-16 units: whole lines (accounts) when that keeps at least half,
+ * else whole words, else characters, never half a surrogate pair, and an ellipsis to say so.
+ */
+export function fitTooltip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const room = max - 1; // for the ellipsis
+  if (room < 1) return '';
+  let cut = text.slice(0, room);
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
+  const line = cut.lastIndexOf('\n');
+  const word = cut.lastIndexOf(' ');
+  if (line >= room / 2) cut = cut.slice(0, line);
+  else if (word >= room / 2) cut = cut.slice(0, word);
+  return `${cut.trimEnd()}…`;
+}

@@ -3,20 +3,22 @@
  * title and context menu. All wording and ordering decisions live in the model; this file
  * only maps model items to Electron menu items and clicks to actions.
  */
-import {
-  Menu,
-  nativeImage,
-  Tray,
-  type MenuItemConstructorOptions,
-  type NativeImage,
-} from 'electron';
+import { join } from 'node:path';
+import { app, Menu, Tray, type MenuItemConstructorOptions } from 'electron';
 import type { View } from '../../shared/ipc';
 import type { AppState } from '../../shared/model';
 import { PROVIDERS } from '../../shared/providers';
 import type { CoreApi } from '../core/app-core';
 import type { Logger } from '../core/ports';
-import { buildTrayModel, type TrayMenuItem, type TrayModel } from '../core/tray-model';
+import {
+  buildTrayModel,
+  fitTooltip,
+  WINDOWS_TOOLTIP_MAX,
+  type TrayMenuItem,
+  type TrayModel,
+} from '../core/tray-model';
 import { renderTrayIcon, type TrayIconSpec } from '../core/tray-icon';
+import { trayImageFor } from './tray-image';
 import { toError } from '../../shared/result';
 
 export interface TrayDeps {
@@ -30,6 +32,8 @@ export interface TrayDeps {
   /** Injectable for tests; default to the real model and renderer. */
   buildModel?: (state: AppState) => TrayModel;
   renderIcon?: (spec: TrayIconSpec) => Buffer;
+  /** Windows only: where the tray's .ico files go (default: a folder in the OS temp dir). */
+  iconDir?: string;
 }
 
 export interface TrayController {
@@ -42,17 +46,18 @@ export interface TrayController {
 
 /** Creates the tray from the current state and follows every later state change. */
 export function createTray(deps: TrayDeps): TrayController {
-  const mac = (deps.platform ?? process.platform) === 'darwin';
+  const platform = deps.platform ?? process.platform;
+  const mac = platform === 'darwin';
   const buildModel = deps.buildModel ?? buildTrayModel;
-  const renderIcon = deps.renderIcon ?? renderTrayIcon;
-  const icon = (m: TrayModel): NativeImage => {
-    const spec = { level: m.level, fill: m.fill, template: mac };
-    const img = nativeImage.createFromBuffer(renderIcon({ ...spec, scale: 1 }), { scaleFactor: 1 });
-    img.addRepresentation({ scaleFactor: 2, buffer: renderIcon({ ...spec, scale: 2 }) });
-    // A template image is recoloured by macOS for light and dark menu bars.
-    if (mac) img.setTemplateImage(true);
-    return img;
+  const imageDeps = {
+    platform,
+    renderIcon: deps.renderIcon ?? renderTrayIcon,
+    iconDir: deps.iconDir ?? join(app.getPath('temp'), 'creditray-tray'),
   };
+  const icon = (m: TrayModel) => trayImageFor(imageDeps, m);
+  // Windows would cut a longer tooltip itself, mid-character; elsewhere there is no limit.
+  const tooltip = (m: TrayModel) =>
+    platform === 'win32' ? fitTooltip(m.tooltip, WINDOWS_TOOLTIP_MAX) : m.tooltip;
 
   const first = buildModel(deps.core.getState());
   const tray = new Tray(icon(first));
@@ -64,7 +69,7 @@ export function createTray(deps: TrayDeps): TrayController {
     if (key === shownKey) return;
     // The first icon went into the constructor; later ones only when the glyph changes.
     if (shown && (shown.level !== m.level || shown.fill !== m.fill)) tray.setImage(icon(m));
-    if (!shown || shown.tooltip !== m.tooltip) tray.setToolTip(m.tooltip);
+    if (!shown || shown.tooltip !== m.tooltip) tray.setToolTip(tooltip(m));
     if (mac && (!shown || shown.title !== m.title)) tray.setTitle(m.title);
     // Always set the menu again: on Linux a changed menu only shows after setContextMenu.
     tray.setContextMenu(Menu.buildFromTemplate(m.menu.map(toMenuItem)));

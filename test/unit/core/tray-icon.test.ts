@@ -220,3 +220,75 @@ describe('renderTrayIcon', () => {
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   });
 });
+
+describe('renderTrayIcon at Windows scale factors (1.25, 1.5, 2.5, 3)', () => {
+  const SCALES = [1, 1.25, 1.5, 2, 2.5, 3];
+  const allowed = (level: Level) =>
+    new Set(
+      [
+        OUTLINE_RGBA,
+        EMPTY_BODY_RGBA,
+        KNOCKOUT_RGBA,
+        TRAY_PALETTE[level].fill,
+        TRAY_PALETTE[level].mark,
+        [0, 0, 0, 0],
+      ].map((c) => JSON.stringify([...c])),
+    );
+  const imgAt = (level: Level, fill: number | null, scale: number) =>
+    decodeTrayIcon(renderTrayIcon({ level, fill, scale, template: false }));
+
+  it('draws round(16 x scale) pixels with only palette colours (crisp: no blended edges)', () => {
+    for (const scale of SCALES) {
+      for (const level of LEVELS) {
+        const i = imgAt(level, 0.5, scale);
+        expect(i.width).toBe(Math.round(16 * scale));
+        const ok = allowed(level);
+        for (let p = 0; p < i.width * i.height; p++) {
+          expect(ok.has(JSON.stringify([...i.data.subarray(p * 4, p * 4 + 4)]))).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('keeps the outline closed on both sides of every body row at every scale', () => {
+    const outline = JSON.stringify([...OUTLINE_RGBA]);
+    for (const scale of SCALES) {
+      const i = imgAt('healthy', 0.5, scale);
+      const step = 16 / i.width;
+      for (let y = 0; y < i.height; y++) {
+        const ly = (y + 0.5) * step;
+        if (ly < 2 || ly >= 16) continue;
+        const row = Array.from({ length: i.width }, (_, x) => JSON.stringify(px(i, x, y)));
+        const first = row.indexOf(outline);
+        const last = row.lastIndexOf(outline);
+        expect(first, `scale ${scale} row ${y}`).toBeGreaterThanOrEqual(0);
+        expect(last).toBeGreaterThan(first + 1);
+      }
+    }
+  });
+
+  it('still shows the fill share and the gap of the "!" at every scale', () => {
+    const fillColour = JSON.stringify([...TRAY_PALETTE.healthy.fill]);
+    for (const scale of SCALES) {
+      const half = imgAt('healthy', 0.5, scale);
+      const full = imgAt('healthy', 1, scale);
+      const column = (i: Img) => {
+        const x = Math.floor(6.5 * (i.width / 16));
+        let n = 0;
+        for (let y = 0; y < i.height; y++) if (JSON.stringify(px(i, x, y)) === fillColour) n++;
+        return n;
+      };
+      expect(column(half)).toBeGreaterThan(0);
+      expect(Math.abs(column(half) * 2 - column(full))).toBeLessThanOrEqual(2);
+      const err = imgAt('error', null, scale);
+      const mark = JSON.stringify([...TRAY_PALETTE.error.mark]);
+      const cx = Math.floor(8 * (err.width / 16));
+      const colours = Array.from(
+        { length: err.height },
+        (_, y) => JSON.stringify(px(err, cx, y)) === mark,
+      );
+      const runs = colours.filter((m, y) => m && !colours[y - 1]).length;
+      expect(runs, `scale ${scale}: bar and dot apart`).toBe(2);
+    }
+  });
+});

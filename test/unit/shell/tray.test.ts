@@ -46,13 +46,11 @@ function start(over: Partial<TrayDeps> = {}) {
 const image = (t: FakeTray) => t.image as FakeNativeImage;
 
 describe('tray', () => {
-  it('is created with a 1x and 2x PNG icon, a tooltip and a menu', () => {
+  it('is created on Linux with one 32 px pixmap (the only one a StatusNotifierItem sends), a tooltip and a menu', () => {
     const { tray, ctl } = start();
     expect(ctl.shown()?.tooltip).toBe(tray.toolTip);
-    expect(image(tray).getScaleFactors()).toEqual([1, 2]);
-    expect(image(tray).representations.map((r) => decodeTrayIcon(r.buffer).width)).toEqual([
-      16, 32,
-    ]);
+    expect(image(tray).getScaleFactors()).toEqual([1]);
+    expect(image(tray).representations.map((r) => decodeTrayIcon(r.buffer).width)).toEqual([32]);
     expect(tray.toolTip).toContain('50.00');
     expect(tray.contextMenu?.template.map((i) => i.label ?? i.type)).toContain('Quit Creditray');
     expect(image(tray).isTemplateImage()).toBe(false);
