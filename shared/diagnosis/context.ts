@@ -6,8 +6,15 @@ import { diagnosisText, type DiagnosisMessageKey } from '../i18n/diagnosis';
 import type { Lang } from '../i18n/language';
 import { pickHeadline } from '../balance';
 import { formatMoney, parseAmount } from '../money';
-import { DEFAULT_THRESHOLDS, type AccountStatus, type KnownCurrency, type ProviderError, type Snapshot } from '../model';
+import {
+  DEFAULT_THRESHOLDS,
+  type AccountStatus,
+  type KnownCurrency,
+  type ProviderError,
+  type Snapshot,
+} from '../model';
 import { parsePastedError } from './pasted-error';
+import { pastedIdOf, PASTED_PROVIDER_NAMES, type PastedProviderId } from './error-providers';
 import { giftDrops, readHistory, type CurrencyHistory, type GiftDrop } from './history';
 import { rowMicros } from './rows';
 import type { DiagnosisInput, ParsedError } from './types';
@@ -33,6 +40,17 @@ export interface Ctx {
   /** True when `snap` is what the latest check saw. */
   fresh: boolean;
   pasted: ParsedError | null;
+  /** Only pasted text, no account (the CLI without accounts). */
+  pastedOnly: boolean;
+  /**
+   * The provider the pasted text came from when that is not this account's provider (or there
+   * is no account); null when the text is the account's own or names no provider.
+   */
+  foreignProvider: PastedProviderId | null;
+  /** The provider whose pages a step about the pasted error opens (null: none known). */
+  pastedLinkProvider: PastedProviderId | null;
+  /** The provider's name for sentences ("Moonshot (Kimi)"), or a neutral word when unknown. */
+  providerName: string;
   /** Rows with money, richest first. */
   funded: FundedRow[];
   /** A reading exists and no row is above zero. */
@@ -61,7 +79,9 @@ export function fundedRows(snap: Snapshot | null): FundedRow[] {
 
 function headlineOf(status: AccountStatus): string {
   if (status.headline) return status.headline.currency;
-  return pickHeadline(status.snapshot?.rows ?? [], status.account.headlineCurrency)?.currency ?? 'CNY';
+  return (
+    pickHeadline(status.snapshot?.rows ?? [], status.account.headlineCurrency)?.currency ?? 'CNY'
+  );
 }
 
 function micros(v: string): number {
@@ -85,6 +105,11 @@ export function buildContext(input: DiagnosisInput, lang: Lang): Ctx {
   const funded = fundedRows(snap);
   const headlineCurrency = headlineOf(status);
   const histories = readHistory(input.history);
+  const pasted = input.pastedError?.trim() ? parsePastedError(input.pastedError) : null;
+  const own = input.pastedOnly ? null : pastedIdOf(status.account.provider);
+  const from = pasted?.provider ?? null;
+  const foreignProvider = from && from !== own ? from : null;
+  const linkProvider = from ?? own;
   const timeFmt = new Intl.DateTimeFormat(lang, {
     dateStyle: 'medium',
     timeStyle: 'short',
@@ -97,7 +122,13 @@ export function buildContext(input: DiagnosisInput, lang: Lang): Ctx {
     status,
     snap,
     fresh: !!snap && !status.stale,
-    pasted: input.pastedError?.trim() ? parsePastedError(input.pastedError) : null,
+    pasted,
+    pastedOnly: !!input.pastedOnly,
+    foreignProvider,
+    pastedLinkProvider: linkProvider,
+    providerName: linkProvider
+      ? PASTED_PROVIDER_NAMES[linkProvider]
+      : diagnosisText(lang, 'provider.unknown'),
     funded,
     empty: !!snap && funded.length === 0,
     headlineCurrency,
@@ -121,7 +152,9 @@ export function buildContext(input: DiagnosisInput, lang: Lang): Ctx {
 export function balanceText(ctx: Ctx, snap: Snapshot | null = ctx.snap): string {
   const funded = fundedRows(snap);
   if (funded.length === 0) {
-    const cur = snap?.rows.find((r) => r.currency === ctx.headlineCurrency) ? ctx.headlineCurrency : (snap?.rows[0]?.currency ?? ctx.headlineCurrency);
+    const cur = snap?.rows.find((r) => r.currency === ctx.headlineCurrency)
+      ? ctx.headlineCurrency
+      : (snap?.rows[0]?.currency ?? ctx.headlineCurrency);
     return ctx.money(snap ? rowMicros(snap, cur).total : 0, cur);
   }
   return funded.map((r) => ctx.money(r.micros, r.currency)).join(' + ');

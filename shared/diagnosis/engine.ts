@@ -11,18 +11,30 @@ import { giftCreditExpired } from './causes/gift';
 import { keyMismatch, wrongAccount } from './causes/accounts';
 import type { CauseRule } from './causes/make';
 import { usageSpike } from './causes/spike';
+import {
+  accountOverdue,
+  keyLimitReached,
+  paidBalanceRequired,
+  pastedDepleted,
+  requestExceedsBalance,
+} from './causes/pasted-money';
 import { topUpPending } from './causes/top-up';
 import type { Cause, Diagnosis, DiagnosisInput, ParsedError } from './types';
 import { isConditionMet } from './verify';
 
 /** Rule order breaks confidence ties: the more specific explanation first. */
 const RULES: readonly CauseRule[] = [
+  paidBalanceRequired,
+  requestExceedsBalance,
+  keyLimitReached,
+  accountOverdue,
   invalidKey,
   wrongAccount,
   giftCreditExpired,
   topUpPending,
   accountUnavailable,
   balanceDepleted,
+  pastedDepleted,
   keyMismatch,
   usageSpike,
   balanceLow,
@@ -37,13 +49,27 @@ function pastedNote(ctx: Ctx, p: ParsedError | null): string | null {
   if (!p) return null;
   if (!p.recognised || !p.kind) return ctx.t('pasted.unknown');
   const source = ctx.t(`source.${p.source}`);
-  const what = p.status !== null ? ctx.t('what.status', { status: p.status, message: p.message ?? '' }).trim() : (p.message ?? p.kind);
-  if (p.isBalanceProblem) return ctx.t('pasted.balance', { source, what });
+  const what =
+    p.status !== null
+      ? ctx.t('what.status', { status: p.status, message: p.message ?? '' }).trim()
+      : (p.message ?? p.kind);
+  const provider = p.provider ? ctx.providerName : null;
+  if (p.isBalanceProblem)
+    return provider
+      ? ctx.t('pasted.balance-provider', { source, what, provider })
+      : ctx.t('pasted.balance', { source, what });
   const meaning =
-    p.kind === 'auth' || p.kind === 'rate-limit' || p.kind === 'server' || p.kind === 'request' || p.kind === 'network' || p.kind === 'timeout'
+    p.kind === 'auth' ||
+    p.kind === 'rate-limit' ||
+    p.kind === 'server' ||
+    p.kind === 'request' ||
+    p.kind === 'network' ||
+    p.kind === 'timeout'
       ? ctx.t(`meaning.${p.kind}`)
       : ctx.t('meaning.other');
-  return ctx.t('pasted.not-balance', { source, what, meaning });
+  return provider
+    ? ctx.t('pasted.not-balance-provider', { source, what, meaning, provider })
+    : ctx.t('pasted.not-balance', { source, what, meaning });
 }
 
 /** Ranks every cause the evidence supports, highest confidence first. */
@@ -53,7 +79,12 @@ export function diagnose(input: DiagnosisInput, lang: Lang): Diagnosis {
     .filter((c): c is { cause: Cause; order: number } => c.cause !== null)
     .sort((a, b) => b.cause.confidence - a.cause.confidence || a.order - b.order)
     .map((c) => c.cause);
-  return { causes, healthy: causes.length === 0, pasted: ctx.pasted, pastedNote: pastedNote(ctx, ctx.pasted) };
+  return {
+    causes,
+    healthy: causes.length === 0,
+    pasted: ctx.pasted,
+    pastedNote: pastedNote(ctx, ctx.pasted),
+  };
 }
 
 /**
@@ -68,10 +99,20 @@ export function trackProgress(previous: Diagnosis, input: DiagnosisInput, lang: 
     steps: cause.steps.map((s) => {
       const old = prev?.steps.find((p) => p.id === s.id);
       const verify = old?.verify ?? s.verify;
-      return { ...s, verify, done: !!old?.done || (verify !== null && isConditionMet(verify, input.account, input.facts)) };
+      return {
+        ...s,
+        verify,
+        done:
+          !!old?.done || (verify !== null && isConditionMet(verify, input.account, input.facts)),
+      };
     }),
   });
-  const live = current.causes.map((c) => seen(previous.causes.find((p) => p.id === c.id), c));
+  const live = current.causes.map((c) =>
+    seen(
+      previous.causes.find((p) => p.id === c.id),
+      c,
+    ),
+  );
   const cleared = previous.causes
     .filter((p) => !current.causes.some((c) => c.id === p.id))
     .map((p) => ({ ...seen(p, p), cleared: true }));

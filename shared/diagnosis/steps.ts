@@ -3,6 +3,8 @@
  * words the same fact the same way and every step's `done` comes from the same check.
  */
 import type { DiagnosisMessageKey } from '../i18n/diagnosis';
+import type { LinkKind } from '../providers';
+import { pastedProviderLink } from './error-providers';
 import type { ProviderError } from '../model';
 import { balanceText, type Ctx } from './context';
 import type { Evidence, ParsedError, Step, StepAction, VerifyCondition } from './types';
@@ -29,7 +31,15 @@ type StepKey =
   | 'use-other-key'
   | 'check-payment'
   | 'compare-key'
-  | 'switch-headline';
+  | 'switch-headline'
+  | 'other-model'
+  | 'lower-max-tokens'
+  | 'raise-key-limit'
+  | 'ask-relay-admin'
+  | 'top-up-relay'
+  | 'pay-overdue'
+  | 'check-billing'
+  | 'curl-body';
 
 export interface StepOptions {
   /** Another `why` (or title) for the same step in a particular cause. */
@@ -39,16 +49,39 @@ export interface StepOptions {
 }
 
 /** One step with its `done` already evaluated against the input. */
-export function step(ctx: Ctx, key: StepKey, action: StepAction, verify: VerifyCondition | null, opts: StepOptions = {}): Step {
+export function step(
+  ctx: Ctx,
+  key: StepKey,
+  action: StepAction,
+  verify: VerifyCondition | null,
+  opts: StepOptions = {},
+): Step {
   const vars = opts.vars ?? {};
   return {
     id: key,
     title: ctx.t(opts.title ?? (`step.${key}.title` as DiagnosisMessageKey), vars),
     why: ctx.t(opts.why ?? (`step.${key}.why` as DiagnosisMessageKey), vars),
-    action,
+    action:
+      ctx.pastedOnly && action.kind === 'open-link' && !action.url
+        ? pastedLink(ctx, action.link)
+        : action,
     verify,
     done: verify !== null && isConditionMet(verify, ctx.status, ctx.input.facts),
   };
+}
+
+/**
+ * A page of the provider the pasted error came from. It names that provider (and its URL) when
+ * it is not the account's own, so the window and the CLI never open the account's page instead;
+ * with no page known the step stays, without a button.
+ */
+export function pastedLink(ctx: Ctx, link: LinkKind): StepAction {
+  const p = ctx.pastedLinkProvider;
+  const url = p ? pastedProviderLink(p, link) : null;
+  if (!p || !url) return { kind: 'none' };
+  return ctx.pastedOnly || ctx.foreignProvider
+    ? { kind: 'open-link', link, provider: p, url }
+    : { kind: 'open-link', link, url };
 }
 
 /** The usual pair: re-check now, done when the same condition as the fix is observed. */
@@ -59,7 +92,9 @@ export function recheck(ctx: Ctx, verify: VerifyCondition): Step {
 /** "HTTP 402 Insufficient Balance" for a pasted or polled error. */
 function what(ctx: Ctx, status: number | null, message: string | null): string {
   const msg = (message ?? '').slice(0, 160).replace(/[\s.。]+$/, '');
-  return status !== null ? ctx.t('what.status', { status, message: msg }).trim() : ctx.t('what.message', { message: msg });
+  return status !== null
+    ? ctx.t('what.status', { status, message: msg }).trim()
+    : ctx.t('what.message', { message: msg });
 }
 
 /** Evidence line quoting the pasted error. */
@@ -74,20 +109,42 @@ export function pastedEvidence(ctx: Ctx, p: ParsedError): Evidence {
 /** Evidence line for Creditray's own failed check (plus its Retry-After when given). */
 export function pollEvidence(ctx: Ctx, e: ProviderError): Evidence[] {
   const out: Evidence[] = [
-    { kind: 'poll-error', text: ctx.t('ev.poll-error', { time: ctx.time(e.at), what: what(ctx, e.status, e.message) }), values: { at: e.at, status: e.status ?? '' } },
+    {
+      kind: 'poll-error',
+      text: ctx.t('ev.poll-error', { time: ctx.time(e.at), what: what(ctx, e.status, e.message) }),
+      values: { at: e.at, status: e.status ?? '' },
+    },
   ];
   if (e.retryAfterMs !== null) {
     const seconds = Math.ceil(e.retryAfterMs / 1000);
-    out.push({ kind: 'poll-error', text: ctx.t('ev.retry-after', { seconds }), values: { seconds } });
+    out.push({
+      kind: 'poll-error',
+      text: ctx.t('ev.retry-after', { seconds }),
+      values: { seconds },
+    });
   }
   return out;
 }
 
 /** "Balance at 14:05: ¥0.00", plus a staleness line when the reading is old. */
-export function balanceEvidence(ctx: Ctx, key: 'ev.balance' | 'ev.balance-empty' = 'ev.balance'): Evidence[] {
+export function balanceEvidence(
+  ctx: Ctx,
+  key: 'ev.balance' | 'ev.balance-empty' = 'ev.balance',
+): Evidence[] {
   const snap = ctx.snap;
   if (!snap) return [];
-  const out: Evidence[] = [{ kind: 'balance', text: ctx.t(key, { time: ctx.time(snap.at), balance: balanceText(ctx) }), values: { at: snap.at } }];
-  if (!ctx.fresh) out.push({ kind: 'stale', text: ctx.t('ev.stale', { time: ctx.time(snap.at), ago: ctx.ago(snap.at) }), values: { at: snap.at } });
+  const out: Evidence[] = [
+    {
+      kind: 'balance',
+      text: ctx.t(key, { time: ctx.time(snap.at), balance: balanceText(ctx) }),
+      values: { at: snap.at },
+    },
+  ];
+  if (!ctx.fresh)
+    out.push({
+      kind: 'stale',
+      text: ctx.t('ev.stale', { time: ctx.time(snap.at), ago: ctx.ago(snap.at) }),
+      values: { at: snap.at },
+    });
   return out;
 }

@@ -5,6 +5,7 @@
  */
 import type { AccountStatus, ErrorKind, ProviderError, Snapshot } from '../model';
 import type { LinkKind } from '../providers';
+import type { PastedProviderId } from './error-providers';
 
 /** Stable ids: the window, the CLI's JSON and tests key on them. Never rename one. */
 export const CAUSE_IDS = [
@@ -23,8 +24,23 @@ export const CAUSE_IDS = [
   // Added beyond the issue's list, each backed by its own evidence:
   'key-mismatch', // a pasted 402 while this account has money: the program bills another account
   'headline-row-empty', // the headline currency row is empty while another currency row is funded
+  // Issue 12: other providers' out-of-money errors.
+  'paid-balance-required', // SiliconFlow 30011: gift credit cannot pay for this model
+  'request-exceeds-balance', // OpenRouter: this request's max_tokens costs more than is left
+  'key-limit-reached', // a cap on the key (or project) is used up; the account may still have money
+  'account-overdue', // arrears or an inactive account block calls whatever the balance
 ] as const;
 export type CauseId = (typeof CAUSE_IDS)[number];
+
+/** The causes a pasted error alone can prove are about money (`balanceProblem` in the CLI). */
+export const MONEY_CAUSE_IDS = [
+  'balance-depleted',
+  'paid-balance-required',
+  'request-exceeds-balance',
+  'key-limit-reached',
+  'account-overdue',
+] as const satisfies readonly CauseId[];
+export type MoneyCauseId = (typeof MONEY_CAUSE_IDS)[number];
 
 /** What the user told us that no poll can see. */
 export interface DeclaredFacts {
@@ -50,6 +66,11 @@ export interface DiagnosisInput {
   now: number;
   /** IANA zone for printed times; defaults to the runtime's (tests and the CLI may pin it). */
   timeZone?: string;
+  /**
+   * No account at all: `account` is a placeholder and only the pasted text is explained
+   * (steps link to the pasted provider's pages, never to the placeholder's).
+   */
+  pastedOnly?: boolean;
 }
 
 /** One concrete fact behind a cause, already worded for the user. */
@@ -72,7 +93,11 @@ export type EvidenceKind =
 
 /** What a step asks for: a page (from the provider's allowlisted links) or an in-app action. */
 export type StepAction =
-  | { kind: 'open-link'; link: LinkKind }
+  /**
+   * `provider` is set when the page belongs to the provider the pasted error came from rather
+   * than the account's own, with the resolved `url` (what the CLI prints).
+   */
+  | { kind: 'open-link'; link: LinkKind; provider?: PastedProviderId; url?: string }
   | { kind: 'recheck' }
   | { kind: 'replace-key' }
   | { kind: 'switch-headline'; currency: string }
@@ -128,10 +153,28 @@ export interface ParsedError {
   source: PastedSource;
   /** Our classification of it (from status first, then type, then message). */
   kind: ErrorKind | null;
-  /** true only for 402; false for a recognised non-balance error; null when unknown. */
+  /** true for an out-of-money error (whatever its status); false for a recognised other error; null when unknown. */
   isBalanceProblem: boolean | null;
+  /** Which provider's wording or host the text carried; null when it names none. */
+  provider: PastedProviderId | null;
+  /** The provider's error code (`30011`, `1113`, `insufficient_quota`...), when printed. */
+  code: string | null;
+  /** Which money cause the provider's wording means; null when not money or not known. */
+  moneyCause: MoneyCauseId | null;
+  /** OpenRouter's "requested up to N tokens, but can only afford M". */
+  tokens: { requested: number; affordable: number } | null;
+  /** The SDK printed no body, so which money error it was is a likely guess, not read. */
+  bodyHidden: boolean;
 }
-export type PastedSource = 'deepseek-json' | 'curl' | 'openai-python' | 'openai-js' | 'langchain' | 'plain' | 'unknown';
+export type PastedSource =
+  | 'deepseek-json'
+  | 'json'
+  | 'curl'
+  | 'openai-python'
+  | 'openai-js'
+  | 'langchain'
+  | 'plain'
+  | 'unknown';
 
 /** The engine's answer. */
 export interface Diagnosis {

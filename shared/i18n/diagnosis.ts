@@ -4,8 +4,9 @@
  * placeholders that i18next would read the same way.
  */
 import { translator } from './format';
+import { diagnosisProvidersEn, diagnosisProvidersZh } from './diagnosis-providers';
 
-const en = {
+const baseEn = {
   'cause.balance-depleted': 'The balance is used up: API calls fail with 402 until you top up.',
   'cause.balance-low': 'The balance is almost gone: the next calls may fail with 402.',
   'cause.gift-credit-expired':
@@ -137,16 +138,18 @@ const en = {
     'Not recognised. Paste the whole error including the HTTP status code (for example run the request with curl -i), or the last lines of the traceback.',
   'meaning.auth': 'the API key was refused.',
   'meaning.rate-limit': 'too many requests; slow down and retry.',
-  'meaning.server': 'DeepSeek had a server problem; retry shortly.',
+  'meaning.server': 'the provider had a server problem or is overloaded; retry shortly.',
   'meaning.request': 'the request itself is malformed or has bad parameters.',
-  'meaning.network': 'DeepSeek could not be reached.',
-  'meaning.timeout': 'the request timed out before DeepSeek answered.',
+  'meaning.network': 'the provider could not be reached.',
+  'meaning.timeout': 'the request timed out before the provider answered.',
   'meaning.other': 'see the causes below.',
 } as const;
 
+const en = { ...baseEn, ...diagnosisProvidersEn };
+
 export type DiagnosisMessageKey = keyof typeof en;
 
-const zhCN: Record<DiagnosisMessageKey, string> = {
+const baseZh: Record<keyof typeof baseEn, string> = {
   'cause.balance-depleted': '余额已用完：充值之前 API 调用会返回 402。',
   'cause.balance-low': '余额即将用完：接下来的调用可能返回 402。',
   'cause.gift-credit-expired': '赠送余额已过期：它没有被消费就消失了，而充值余额不足以支付调用。',
@@ -256,12 +259,14 @@ const zhCN: Record<DiagnosisMessageKey, string> = {
     '无法识别。请粘贴包含 HTTP 状态码的完整错误（例如用 curl -i 重新发送请求），或错误堆栈的最后几行。',
   'meaning.auth': 'API 密钥被拒绝。',
   'meaning.rate-limit': '请求过多；请放慢速度后重试。',
-  'meaning.server': 'DeepSeek 服务器出了问题；请稍后重试。',
+  'meaning.server': '服务商的服务器出了问题或过载；请稍后重试。',
   'meaning.request': '请求本身格式错误或参数不对。',
-  'meaning.network': '无法连接到 DeepSeek。',
-  'meaning.timeout': 'DeepSeek 应答之前请求已超时。',
+  'meaning.network': '无法连接到服务商。',
+  'meaning.timeout': '服务商应答之前请求已超时。',
   'meaning.other': '请看下面的原因。',
 };
+
+const zhCN: Record<DiagnosisMessageKey, string> = { ...baseZh, ...diagnosisProvidersZh };
 
 export const diagnosisMessages = { en, 'zh-CN': zhCN } as const;
 

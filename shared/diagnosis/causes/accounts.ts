@@ -21,7 +21,9 @@ function otherAccounts(ctx: Ctx): AccountStatus[] {
 
 export const wrongAccount: CauseRule = (ctx) => {
   if (!ctx.empty) return null;
-  const funded = otherAccounts(ctx).filter((o) => o.snapshot?.available && fundedRows(o.snapshot).length > 0);
+  const funded = otherAccounts(ctx).filter(
+    (o) => o.snapshot?.available && fundedRows(o.snapshot).length > 0,
+  );
   const other = funded[0];
   if (!other) return null;
   const evidence: Evidence[] = [];
@@ -33,40 +35,72 @@ export const wrongAccount: CauseRule = (ctx) => {
       confidence = 0.95;
       evidence.push({
         kind: 'other-account',
-        text: ctx.t('ev.other-topped-up', { other: o.account.label, amount: ctx.money(rise.micros, rise.currency), time: ctx.time(rise.at) }),
+        text: ctx.t('ev.other-topped-up', {
+          other: o.account.label,
+          amount: ctx.money(rise.micros, rise.currency),
+          time: ctx.time(rise.at),
+        }),
         values: { account: o.account.label, at: rise.at },
       });
     }
   }
   evidence.unshift({
     kind: 'other-account',
-    text: ctx.t('ev.other-funded', { other: other.account.label, otherKey: other.account.keyMask, otherBalance: balanceText(ctx, other.snapshot) }),
+    text: ctx.t('ev.other-funded', {
+      other: other.account.label,
+      otherKey: other.account.keyMask,
+      otherBalance: balanceText(ctx, other.snapshot),
+    }),
     values: { account: other.account.label },
   });
   if (pastedIsOther(ctx)) confidence = Math.min(confidence, 0.5);
   const vars = { other: other.account.label, otherKey: other.account.keyMask };
   return makeCause(ctx, 'wrong-account', confidence, evidence, [
     step(ctx, 'use-other-key', { kind: 'none' }, null, { vars }),
-    step(ctx, 'top-up', { kind: 'open-link', link: 'topUp' }, { kind: 'balance-above-zero-and-available' }, { title: 'step.top-up-this.title' }),
+    step(
+      ctx,
+      'top-up',
+      { kind: 'open-link', link: 'topUp' },
+      { kind: 'balance-above-zero-and-available' },
+      { title: 'step.top-up-this.title' },
+    ),
   ]);
 };
 
 export const keyMismatch: CauseRule = (ctx) => {
   const snap = ctx.snap;
-  if (!ctx.pasted || ctx.pasted.kind !== 'insufficient-balance' || !snap || !snap.available || ctx.funded.length === 0) return null;
+  // Another provider's out-of-money error says nothing about this account's key.
+  if (ctx.foreignProvider) return null;
+  if (
+    !ctx.pasted ||
+    ctx.pasted.kind !== 'insufficient-balance' ||
+    !snap ||
+    !snap.available ||
+    ctx.funded.length === 0
+  )
+    return null;
   const comfortable = ctx.funded.some((r) => r.micros > ctx.critical(r.currency));
   const keyMask = ctx.status.account.keyMask;
   const evidence: Evidence[] = [
     pastedEvidence(ctx, ctx.pasted),
     {
       kind: 'balance',
-      text: ctx.t('ev.funded', { balance: balanceText(ctx), label: ctx.status.account.label, keyMask, time: ctx.time(snap.at) }),
+      text: ctx.t('ev.funded', {
+        balance: balanceText(ctx),
+        label: ctx.status.account.label,
+        keyMask,
+        time: ctx.time(snap.at),
+      }),
       values: { at: snap.at },
     },
   ];
   for (const o of otherAccounts(ctx)) {
     if (o.snapshot && fundedRows(o.snapshot).length === 0) {
-      evidence.push({ kind: 'other-account', text: ctx.t('ev.other-empty', { other: o.account.label, otherKey: o.account.keyMask }), values: { account: o.account.label } });
+      evidence.push({
+        kind: 'other-account',
+        text: ctx.t('ev.other-empty', { other: o.account.label, otherKey: o.account.keyMask }),
+        values: { account: o.account.label },
+      });
     }
   }
   // An old reading may simply predate the balance running out.

@@ -7,6 +7,7 @@ import type { ErrorKind, ProviderError } from '../../model';
 import type { Ctx } from '../context';
 import { pastedEvidence, pollEvidence, recheck, step } from '../steps';
 import { makeCause, type CauseRule } from './make';
+import { lookalikeEvidence } from './pasted-money';
 import type { CauseId, Evidence, Step } from '../types';
 
 const HOUR_MS = 3_600_000;
@@ -26,6 +27,8 @@ function signals(
   let confidence = 0;
   if (ctx.pasted?.kind && kinds.includes(ctx.pasted.kind)) {
     evidence.push(pastedEvidence(ctx, ctx.pasted));
+    const twin = lookalikeEvidence(ctx);
+    if (twin) evidence.push(twin);
     confidence = strength.pasted;
   }
   const current: ProviderError | null =

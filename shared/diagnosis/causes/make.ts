@@ -14,9 +14,11 @@ export function makeCause(
   evidence: Evidence[],
   steps: Step[],
   vars: Record<string, string | number> = {},
+  /** Another summary for the same cause (e.g. one that names the provider). */
+  summary: DiagnosisMessageKey = `cause.${id}` as DiagnosisMessageKey,
 ): Cause {
   const c = Math.round(Math.min(1, Math.max(0, confidence)) * 100) / 100;
-  return { id, confidence: c, summary: ctx.t(`cause.${id}` as DiagnosisMessageKey, vars), evidence, steps };
+  return { id, confidence: c, summary: ctx.t(summary, vars), evidence, steps };
 }
 
 /** True when the user's own program hit a non-balance error we recognised. */
