@@ -3,7 +3,7 @@
  * one of them all zeros, in varying order; other monitors shipped a bug where the empty
  * USD row hid the funded CNY row. Selection therefore looks at the money, never at order.
  */
-import type { BalanceRow, Headline, HeadlinePref } from './model';
+import type { BalanceRow, Headline, HeadlinePref, Snapshot } from './model';
 import { parseAmount } from './money';
 
 /** Micro-units of a row's total; an unparseable amount counts as zero (parsers validate first). */
@@ -37,6 +37,11 @@ export function pickHeadline(rows: BalanceRow[], pref: HeadlinePref): Headline |
   if (funded[0]) return pick(funded[0]);
   const cny = rows.find((r) => r.currency === 'CNY');
   return pick(cny ?? (rows[0] as BalanceRow));
+}
+
+/** The headline of a reading: none for an unlimited key (there is no amount to watch), else pickHeadline. */
+export function headlineOf(snapshot: Snapshot, pref: HeadlinePref): Headline | null {
+  return snapshot.unlimited ? null : pickHeadline(snapshot.rows, pref);
 }
 
 /** Rows worth showing: any row with money in it (all-zero rows are noise, not information). */

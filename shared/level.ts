@@ -61,7 +61,7 @@ export interface LevelInput {
 /**
  * The level rules (order matters): blocking errors -> 'error'; other errors -> 'stale' if a
  * good reading exists, else 'error'; no reading and no error (not polled yet) -> 'stale';
- * is_available false -> 'unavailable' even with money; total <= 0 -> 'depleted';
+ * is_available false -> 'unavailable' even with money; unlimited -> 'healthy'; total <= 0 -> 'depleted';
  * below critical -> 'critical'; below low -> 'low'; else 'healthy'.
  */
 export function computeLevel(input: LevelInput): Level {
@@ -70,6 +70,8 @@ export function computeLevel(input: LevelInput): Level {
   if (error) return snapshot ? 'stale' : 'error';
   if (!snapshot) return 'stale';
   if (!snapshot.available) return 'unavailable';
+  // An unlimited key cannot run low; only its errors can make it fail.
+  if (snapshot.unlimited) return 'healthy';
   const headline = pickHeadline(snapshot.rows, account.headlineCurrency);
   const total = headlineMicros(headline);
   if (total <= 0) return 'depleted';

@@ -4,7 +4,16 @@
  */
 import type { HistoryInsights } from './analytics/insights';
 
-export const PROVIDER_IDS = ['deepseek', 'demo'] as const;
+export const PROVIDER_IDS = [
+  'deepseek',
+  'demo',
+  'moonshot',
+  'openrouter',
+  'siliconflow',
+  'stepfun',
+  'novita',
+  'relay',
+] as const;
 /** `demo` is the built-in simulated DeepSeek account: it needs no key and no network. */
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
@@ -27,6 +36,22 @@ export interface Snapshot {
   available: boolean;
   /** Every row the provider sent, zero rows included, sorted by currency for stable output. */
   rows: BalanceRow[];
+  /**
+   * The key has no spending cap (a relay's unlimited token): healthy, with no headline amount.
+   * Absent for ordinary readings, where `rows` are the money.
+   */
+  unlimited?: true;
+  /** Labelled amounts beside the balance (usage, limits, lifetime totals): shown, never used as the balance. */
+  facts?: SnapshotFact[];
+  /** Why the reading looks the way it does when the rows alone would mislead (e.g. a relay key used up). */
+  notice?: { code: string; message: string };
+}
+
+/** One labelled amount a provider reports next to the balance; `id` is stable (e.g. `usage-daily`). */
+export interface SnapshotFact {
+  id: string;
+  currency: string;
+  amount: string;
 }
 
 export const ERROR_KINDS = [
@@ -56,7 +81,15 @@ export interface ProviderError {
   at: number;
 }
 
-export const LEVELS = ['healthy', 'low', 'critical', 'depleted', 'unavailable', 'error', 'stale'] as const;
+export const LEVELS = [
+  'healthy',
+  'low',
+  'critical',
+  'depleted',
+  'unavailable',
+  'error',
+  'stale',
+] as const;
 /** An account's state as the tray colour, notifications and CLI exit code see it. */
 export type Level = (typeof LEVELS)[number];
 
@@ -74,9 +107,17 @@ export const HEADLINE_PREFS = ['auto', 'CNY', 'USD'] as const;
 export type HeadlinePref = (typeof HEADLINE_PREFS)[number];
 
 /** What the gauge measures against: users asked for a baseline (provider-facts, item 10). */
-export type Budget = { kind: 'none' } | { kind: 'fixed'; amount: string } | { kind: 'since-top-up' };
+export type Budget =
+  { kind: 'none' } | { kind: 'fixed'; amount: string } | { kind: 'since-top-up' };
 
-export const NOTIFY_KINDS = ['low', 'critical', 'depleted', 'unavailable', 'auth', 'recovered'] as const;
+export const NOTIFY_KINDS = [
+  'low',
+  'critical',
+  'depleted',
+  'unavailable',
+  'auth',
+  'recovered',
+] as const;
 export type NotifyKind = (typeof NOTIFY_KINDS)[number];
 export type NotifyPrefs = Record<NotifyKind, boolean>;
 export const DEFAULT_NOTIFY: NotifyPrefs = {

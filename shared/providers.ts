@@ -16,6 +16,8 @@ export interface ProviderInfo {
   keyHint: string;
   defaultBaseUrl: string;
   links: Record<LinkKind, string>;
+  /** Key prefixes that are this provider's own, so the foreign-key guard does not refuse them (OpenRouter's `sk-or-`). */
+  ownKeyPrefixes?: readonly string[];
 }
 
 const DEEPSEEK_LINKS: Record<LinkKind, string> = {
@@ -40,6 +42,86 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     keyHint: '',
     defaultBaseUrl: 'demo://deepseek',
     links: DEEPSEEK_LINKS,
+  },
+  moonshot: {
+    id: 'moonshot',
+    displayName: 'Moonshot (Kimi)',
+    keyHint: 'sk-…',
+    defaultBaseUrl: 'https://api.moonshot.cn',
+    links: {
+      topUp: 'https://platform.moonshot.cn/console/pay',
+      apiKeys: 'https://platform.moonshot.cn/console/api-keys',
+      usage: 'https://platform.moonshot.cn/console/info',
+      status: 'https://platform.moonshot.cn/docs/api/balance',
+      errorCodes: 'https://platform.moonshot.cn/docs/api/chat',
+    },
+  },
+  openrouter: {
+    id: 'openrouter',
+    displayName: 'OpenRouter',
+    keyHint: 'sk-or-v1-…',
+    defaultBaseUrl: 'https://openrouter.ai',
+    links: {
+      topUp: 'https://openrouter.ai/settings/credits',
+      apiKeys: 'https://openrouter.ai/settings/keys',
+      usage: 'https://openrouter.ai/activity',
+      status: 'https://status.openrouter.ai',
+      errorCodes: 'https://openrouter.ai/docs/api-reference/errors',
+    },
+    ownKeyPrefixes: ['sk-or-'],
+  },
+  siliconflow: {
+    id: 'siliconflow',
+    displayName: 'SiliconFlow',
+    keyHint: 'sk-…',
+    defaultBaseUrl: 'https://api.siliconflow.cn',
+    links: {
+      topUp: 'https://cloud.siliconflow.cn/expensebill',
+      apiKeys: 'https://cloud.siliconflow.cn/account/ak',
+      usage: 'https://cloud.siliconflow.cn/bills',
+      status: 'https://docs.siliconflow.cn/cn/release-notes/overview',
+      errorCodes: 'https://docs.siliconflow.cn/cn/faqs/error-code',
+    },
+  },
+  stepfun: {
+    id: 'stepfun',
+    displayName: 'StepFun',
+    keyHint: '',
+    defaultBaseUrl: 'https://api.stepfun.com',
+    links: {
+      topUp: 'https://platform.stepfun.com/account-overview',
+      apiKeys: 'https://platform.stepfun.com/interface-key',
+      usage: 'https://platform.stepfun.com/account-overview',
+      status: 'https://platform.stepfun.com/docs/overview/concept',
+      errorCodes: 'https://platform.stepfun.com/docs/api-reference/error-code',
+    },
+  },
+  novita: {
+    id: 'novita',
+    displayName: 'Novita AI',
+    keyHint: 'sk_…',
+    defaultBaseUrl: 'https://api.novita.ai',
+    links: {
+      topUp: 'https://novita.ai/billing',
+      apiKeys: 'https://novita.ai/settings/key-management',
+      usage: 'https://novita.ai/billing',
+      status: 'https://status.novita.ai',
+      errorCodes: 'https://novita.ai/docs/api-reference/basic-error-code',
+    },
+  },
+  relay: {
+    id: 'relay',
+    displayName: 'one-api / new-api relay',
+    keyHint: 'sk-…',
+    // No default: the user names their relay.
+    defaultBaseUrl: '',
+    links: {
+      topUp: 'https://github.com/QuantumNous/new-api',
+      apiKeys: 'https://github.com/QuantumNous/new-api',
+      usage: 'https://github.com/QuantumNous/new-api',
+      status: 'https://github.com/songquanpeng/one-api',
+      errorCodes: 'https://github.com/songquanpeng/one-api',
+    },
   },
 };
 

@@ -5,7 +5,7 @@
 import type { CliContext } from './context';
 import type { Target } from './targets';
 import { computeLevel } from '../../shared/level';
-import { pickHeadline } from '../../shared/balance';
+import { headlineOf } from '../../shared/balance';
 import type { AccountStatus, ProviderError, Snapshot } from '../../shared/model';
 
 /** Reads the key (keychain unless given), fetches the balance, falls back to the last saved reading. */
@@ -54,7 +54,7 @@ export async function checkAccount(target: Target, ctx: CliContext): Promise<Acc
     account,
     level,
     snapshot,
-    headline: snapshot ? pickHeadline(snapshot.rows, account.headlineCurrency) : null,
+    headline: snapshot ? headlineOf(snapshot, account.headlineCurrency) : null,
     error,
     stale,
     checkedAt: at,

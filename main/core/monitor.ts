@@ -4,7 +4,7 @@
  * last good reading through failures (never shows zero because a poll failed), recomputes
  * the level with hysteresis, runs the notification policy and tells subscribers.
  */
-import { pickHeadline } from '../../shared/balance';
+import { headlineOf } from '../../shared/balance';
 import { historyInsights, type HistoryInsights } from '../../shared/analytics';
 import { resolveLanguage, type Lang } from '../../shared/i18n/language';
 import { BLOCKING_ERROR_KINDS, computeLevel, thresholdsFor } from '../../shared/level';
@@ -146,7 +146,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
   /** Headline, level (with hysteresis) and gauge from the state's reading and error. */
   function derive(st: State): void {
     const { snapshot, error, account } = st;
-    st.headline = snapshot ? pickHeadline(snapshot.rows, account.headlineCurrency) : null;
+    st.headline = snapshot ? headlineOf(snapshot, account.headlineCurrency) : null;
     st.level = computeLevel({ snapshot, error, account, previous: st.moneyLevel });
     if (!error && snapshot) st.moneyLevel = st.level;
     // The analytics the dashboard and CLI show, and the gauge's baseline, in one call.
@@ -184,7 +184,8 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       st.error = null;
       st.stale = false;
       try {
-        await deps.history.append(id, res.value);
+        // An unlimited key has no amount: recorded with no rows it would read back as zero.
+        if (!res.value.unlimited) await deps.history.append(id, res.value);
       } catch (thrown) {
         logger.warn('history append failed', { account: id, error: toError(thrown).message });
       }

@@ -9,6 +9,7 @@ import type { Http, ProviderResult } from '../ports';
 import { endpoint } from '../url-policy';
 import { DEFAULT_TIMEOUT_MS, getWithKey, type RawAnswer } from './http-call';
 import { providerError } from './http-errors';
+import { redirectError } from './redirect-error';
 import { classifyAnswer, jsonOrFailure, parseBalanceJson, parseModelsJson } from './deepseek-parse';
 import type { Provider, ProviderRequest } from './provider';
 
@@ -24,9 +25,11 @@ const KEY_SHAPE = /^sk-[0-9a-f]{32}$/;
 /** Warns (never refuses) when a key does not look like DeepSeek's `sk-` + 32 hex: the server decides. */
 export function checkDeepSeekKeyShape(key: string): string | null {
   if (key.trim() === '') return 'The key is empty.';
-  if (key !== key.trim()) return 'The key has spaces or line breaks around it; they were probably copied by accident.';
+  if (key !== key.trim())
+    return 'The key has spaces or line breaks around it; they were probably copied by accident.';
   if (KEY_SHAPE.test(key)) return null;
-  if (!key.startsWith('sk-')) return 'DeepSeek keys start with "sk-"; this one does not (is it a key from another provider?).';
+  if (!key.startsWith('sk-'))
+    return 'DeepSeek keys start with "sk-"; this one does not (is it a key from another provider?).';
   return 'DeepSeek keys are usually "sk-" followed by 32 hexadecimal characters; this one looks different (it may still work).';
 }
 
@@ -36,17 +39,28 @@ export function createDeepSeekProvider(deps: DeepSeekDeps): Provider {
   const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   /** Resolves the URL (policy first: a refused base URL never sees the key), then fetches. */
-  async function get(req: ProviderRequest, path: string): Promise<Result<{ ans: RawAnswer; host: string }, ProviderError>> {
+  async function get(
+    req: ProviderRequest,
+    path: string,
+  ): Promise<Result<{ ans: RawAnswer; host: string }, ProviderError>> {
     const url = endpoint(req.baseUrl, path);
     if (!url.ok) return err(providerError('config', url.error.message, now()));
     const host = new URL(url.value).host;
-    const res = await getWithKey({ http: deps.http, url: url.value, key: req.key, signal: req.signal, timeoutMs, now });
+    const res = await getWithKey({
+      http: deps.http,
+      url: url.value,
+      key: req.key,
+      signal: req.signal,
+      timeoutMs,
+      now,
+    });
     if (!res.ok) return res;
     const ans = res.value;
     if ((ans.status >= 300 && ans.status < 400) || ans.type === 'opaqueredirect') {
       return err(redirectError(ans, url.value, now()));
     }
-    if (ans.status < 200 || ans.status >= 300) return err(classifyAnswer(ans, { at: now(), host, key: req.key }));
+    if (ans.status < 200 || ans.status >= 300)
+      return err(classifyAnswer(ans, { at: now(), host, key: req.key }));
     return ok({ ans, host });
   }
 
@@ -74,24 +88,4 @@ export function createDeepSeekProvider(deps: DeepSeekDeps): Provider {
       return models.ok ? ok(undefined) : models;
     },
   };
-}
-
-/** A redirect is never followed with the key: say where it pointed so the user can fix the base URL. */
-function redirectError(ans: RawAnswer, url: string, at: number): ProviderError {
-  const location = ans.headers.get('location');
-  let target = 'another address';
-  if (location) {
-    try {
-      target = new URL(location, url).host;
-    } catch {
-      target = 'an unreadable address';
-    }
-  }
-  const status = ans.status || null;
-  return providerError(
-    'config',
-    `The base URL redirects${status ? ` (${status})` : ''} to ${target}; the key is not sent along redirects. On a hotel, airport or company network this is usually a login page or proxy intercepting the connection: sign in there, then re-check. If the API really moved and you trust the new address, use it as the base URL.`,
-    at,
-    { status },
-  );
 }

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createAccountService, uniqueLabel } from '../../../main/core/account-service';
 import { createLogger } from '../../../main/core/logger';
 import { createSettingsStore, type ConfLike } from '../../../main/core/settings-store';
+import { PROVIDER_IDS, type ProviderId } from '../../../shared/model';
 import { PROVIDERS } from '../../../shared/providers';
 import { createMemorySecretStore, type MemorySecretStore } from '../../fakes/memory-secret-store';
 import { createStubProvider, providerError, type StubProvider } from '../../fakes/stub-provider';
@@ -40,7 +41,13 @@ const make = () => {
   const service = createAccountService({
     settings,
     secrets,
-    providers: { deepseek, demo: createStubProvider('demo') },
+    providers: {
+      ...(Object.fromEntries(PROVIDER_IDS.map((id) => [id, createStubProvider(id)])) as Record<
+        ProviderId,
+        StubProvider
+      >),
+      deepseek,
+    },
     history: { remove: async (id) => void removedHistory.push(id) },
     logger: createLogger({ sink: (l) => logLines.push(l) }),
     now: () => 1_800_000_000_000,

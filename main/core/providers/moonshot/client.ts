@@ -1,0 +1,42 @@
+/**
+ * The Moonshot / Kimi client: GET /v1/users/me/balance on api.moonshot.cn (CNY) or
+ * api.moonshot.ai (USD) with the account's key; the shared transport and url policy apply.
+ */
+import { PROVIDERS } from '../../../../shared/providers';
+import { ok } from '../../../../shared/result';
+import { DEFAULT_TIMEOUT_MS } from '../http-call';
+import { getJson, type JsonGetDeps } from '../json-get';
+import type { Provider } from '../provider';
+import { providerEndpoint } from '../provider-url';
+import type { Http } from '../../ports';
+import { classifyMoonshot, parseMoonshotBalance } from './parse';
+import { keyShapeWarning } from '../key-shape';
+
+/** Builds the Moonshot provider over an injected Http. */
+export function createMoonshotProvider(deps: {
+  http: Http;
+  timeoutMs?: number;
+  now?: () => number;
+}): Provider {
+  const d: JsonGetDeps = {
+    http: deps.http,
+    timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    now: deps.now ?? (() => Date.now()),
+  };
+  const info = PROVIDERS.moonshot;
+  const balance = async (req: { key: string; baseUrl: string; signal?: AbortSignal }) => {
+    const url = providerEndpoint(req.baseUrl, '/v1/users/me/balance', d.now());
+    const got = await getJson(d, req, url, info.displayName, classifyMoonshot);
+    return got.ok ? parseMoonshotBalance(got.value.json, got.value.ctx) : got;
+  };
+  return {
+    id: 'moonshot',
+    info,
+    checkKeyShape: (key) => keyShapeWarning(key, info.displayName, /^sk-[A-Za-z0-9]{20,}$/, 'sk-'),
+    fetchBalance: balance,
+    async verifyKey(req) {
+      const r = await balance(req);
+      return r.ok ? ok(undefined) : r;
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The Novita client: GET /openapi/v1/billing/balance/detail on api.novita.ai. A base URL
+ * pasted as the OpenAI-compatible one (`https://api.novita.ai/v3/openai`, `/openai/v1`)
+ * reaches the same path; the shared transport and url policy apply.
+ */
+import { PROVIDERS } from '../../../../shared/providers';
+import { ok } from '../../../../shared/result';
+import type { Http } from '../../ports';
+import { DEFAULT_TIMEOUT_MS } from '../http-call';
+import { getJson, type JsonGetDeps } from '../json-get';
+import { keyShapeWarning } from '../key-shape';
+import type { Provider, ProviderRequest } from '../provider';
+import { providerEndpoint } from '../provider-url';
+import { parseNovitaBalance } from './parse';
+
+const API_PREFIXES = ['/v3/openai', '/openai', '/openapi', '/v3'];
+
+/** Builds the Novita provider over an injected Http. */
+export function createNovitaProvider(deps: {
+  http: Http;
+  timeoutMs?: number;
+  now?: () => number;
+}): Provider {
+  const d: JsonGetDeps = {
+    http: deps.http,
+    timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    now: deps.now ?? (() => Date.now()),
+  };
+  const info = PROVIDERS.novita;
+  const balance = async (req: ProviderRequest) => {
+    const url = providerEndpoint(
+      req.baseUrl,
+      '/openapi/v1/billing/balance/detail',
+      d.now(),
+      API_PREFIXES,
+    );
+    const got = await getJson(d, req, url, info.displayName);
+    return got.ok ? parseNovitaBalance(got.value.json, got.value.ctx) : got;
+  };
+  return {
+    id: 'novita',
+    info,
+    checkKeyShape: (k) => keyShapeWarning(k, info.displayName, null, null),
+    fetchBalance: balance,
+    async verifyKey(req) {
+      const r = await balance(req);
+      return r.ok ? ok(undefined) : r;
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/** The StepFun client: GET /v1/accounts on api.stepfun.com; the shared transport and url policy apply. */
+import { PROVIDERS } from '../../../../shared/providers';
+import { ok } from '../../../../shared/result';
+import type { Http } from '../../ports';
+import { DEFAULT_TIMEOUT_MS } from '../http-call';
+import { getJson, type JsonGetDeps } from '../json-get';
+import { keyShapeWarning } from '../key-shape';
+import type { Provider, ProviderRequest } from '../provider';
+import { providerEndpoint } from '../provider-url';
+import { parseStepfunAccount } from './parse';
+
+/** Builds the StepFun provider over an injected Http. */
+export function createStepfunProvider(deps: {
+  http: Http;
+  timeoutMs?: number;
+  now?: () => number;
+}): Provider {
+  const d: JsonGetDeps = {
+    http: deps.http,
+    timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    now: deps.now ?? (() => Date.now()),
+  };
+  const info = PROVIDERS.stepfun;
+  const balance = async (req: ProviderRequest) => {
+    const got = await getJson(
+      d,
+      req,
+      providerEndpoint(req.baseUrl, '/v1/accounts', d.now()),
+      info.displayName,
+    );
+    return got.ok ? parseStepfunAccount(got.value.json, got.value.ctx) : got;
+  };
+  return {
+    id: 'stepfun',
+    info,
+    // StepFun's key format is not documented: only empty and padded keys are flagged.
+    checkKeyShape: (k) => keyShapeWarning(k, info.displayName, null, null),
+    fetchBalance: balance,
+    async verifyKey(req) {
+      const r = await balance(req);
+      return r.ok ? ok(undefined) : r;
+    },
+  };
+}
