@@ -29,7 +29,10 @@ import lockfile from 'proper-lockfile';
 
 /** A lock older than this (its holder stopped refreshing it: crashed or frozen) is taken over. */
 export const STALE_MS = 20_000;
-/** How long a caller waits for a busy lock before giving up with ELOCKED. */
+/**
+ * How long a caller waits for a busy lock before giving up with ELOCKED. Holders are brief,
+ * but on a loaded disk each fsync can take a few hundred ms and a queue of processes forms.
+ */
 export const WAIT_MS = 30_000;
 
 /** Thrown when the lock could not be had in time; `code` lets callers say so in plain words. */

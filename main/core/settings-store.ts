@@ -116,6 +116,8 @@ export interface SettingsStoreOptions {
   lockPath?: string;
   /** How often `watch` looks at the file (default 1 s). */
   watchIntervalMs?: number;
+  /** How long a write waits for the settings lock (default data-lock's WAIT_MS). */
+  lockWaitMs?: number;
 }
 
 type Signature = string | null;
@@ -164,11 +166,15 @@ export function createSettingsStore(opts: SettingsStoreOptions): SettingsStore {
   };
   state = load();
 
-  /** True when the file changed since we last read or wrote it; `state` is then current again. */
-  const refresh = (): boolean => {
-    if (signature(conf.path) === seen) return false;
+  const watchers = new Set<() => void>();
+  /**
+   * Re-reads the file when it changed since we last read or wrote it. Whoever notices first
+   * (a read or the watch timer), watchers hear of it once, after the current call returns.
+   */
+  const refresh = (): void => {
+    if (signature(conf.path) === seen) return;
     state = load();
-    return true;
+    for (const w of watchers) queueMicrotask(w);
   };
   const current = () => (refresh(), state);
 
@@ -195,13 +201,17 @@ export function createSettingsStore(opts: SettingsStoreOptions): SettingsStore {
     let inside = false;
     try {
       ensurePrivateDir(dirname(lockPath)); // conf would create it on write anyway
-      return withLockSync(lockPath, () => {
-        inside = true;
-        refresh();
-        const { next, result } = change(state);
-        if (next) write(next);
-        return result;
-      });
+      return withLockSync(
+        lockPath,
+        () => {
+          inside = true;
+          refresh();
+          const { next, result } = change(state);
+          if (next) write(next);
+          return result;
+        },
+        { waitMs: opts.lockWaitMs },
+      );
     } catch (e) {
       if (inside) throw e;
       throw new SettingsWriteError(e);
@@ -287,14 +297,18 @@ export function createSettingsStore(opts: SettingsStoreOptions): SettingsStore {
     },
     notices: () => notices.map((n) => ({ ...n })),
     watch(onChange) {
-      const listener = () => {
-        if (refresh()) onChange();
-      };
+      watchers.add(onChange);
+      const listener = () => refresh();
       watchFile(conf.path, { interval: opts.watchIntervalMs ?? 1000, persistent: false }, listener);
-      return () => unwatchFile(conf.path, listener);
+      return () => {
+        watchers.delete(onChange);
+        unwatchFile(conf.path, listener);
+      };
     },
   };
 }
+
+const CLI_LOCK_WAIT_MS = 120_000;
 
 /**
  * The CLI's and tests' settings: `<dataDir>/config.json` through plain conf, created 0600 in
@@ -318,7 +332,13 @@ export function openNodeSettings(
       cause: e,
     });
   }
-  return createSettingsStore({ store: conf, now: opts.now, lockPath: lockPaths(dataDir).settings });
+  // A command may queue behind many others (a script adding accounts in parallel): it waits longer than the app.
+  return createSettingsStore({
+    store: conf,
+    now: opts.now,
+    lockPath: lockPaths(dataDir).settings,
+    lockWaitMs: CLI_LOCK_WAIT_MS,
+  });
 }
 
 // ---- the file itself --------------------------------------------------------------------
