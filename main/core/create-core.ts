@@ -55,10 +55,12 @@ const COMPACT_EVERY_MS = 24 * 3_600_000;
 export async function createCore(deps: CoreDeps): Promise<CoreApi> {
   const clock = deps.clock ?? systemClock;
   const now = () => clock.now();
+  // The app writes settings from its main thread: it waits briefly, then reports the save as failed.
   const settings = createSettingsStore({
     store: deps.conf,
     now,
     lockPath: lockPaths(deps.dataDir).settings,
+    lockWaitMs: 5_000,
   });
   const accountsLock = <T>(fn: () => Promise<T>) => withLock(lockPaths(deps.dataDir).accounts, fn);
   const history: HistoryStore & {
