@@ -18,6 +18,12 @@ export interface AccountJson {
   stale: boolean;
   /** When `balances` were read (differs from checkedAt when stale). */
   balanceAt: string | null;
+  /** True for a key without a spending cap (a relay's unlimited token): healthy, no headline. */
+  unlimited: boolean;
+  /** Labelled amounts beside the balance (usage, key limit, credit limit…); never the balance itself. */
+  facts: { id: string; currency: string; amount: string }[];
+  /** Why the reading looks as it does when rows alone would mislead (e.g. `key-limit-reached`). */
+  notice: { code: string; message: string } | null;
 }
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
@@ -42,6 +48,13 @@ export function accountJson(s: AccountStatus): AccountJson {
     checkedAt: iso(s.checkedAt),
     stale: s.stale,
     balanceAt: iso(s.snapshot?.at ?? null),
+    unlimited: s.snapshot?.unlimited === true,
+    facts: (s.snapshot?.facts ?? []).map((f) => ({
+      id: f.id,
+      currency: f.currency,
+      amount: f.amount,
+    })),
+    notice: s.snapshot?.notice ? { ...s.snapshot.notice } : null,
   };
 }
 

@@ -29,6 +29,9 @@ export interface TargetFlags {
   demo?: boolean;
 }
 
+/** Providers an ad-hoc check can use (the demo has its own flag). */
+const CHECKABLE = PROVIDER_IDS.filter((p) => p !== 'demo');
+
 /** An account that exists only for this run. */
 function adHocAccount(
   provider: ProviderId,
@@ -86,9 +89,13 @@ export function resolveTargets(
       provider === 'demo'
     ) {
       throw new UsageError(
-        `--provider must be deepseek (got ${provider === undefined ? 'nothing' : `"${provider}"`}); use --demo for the simulated account`,
+        `--provider must be one of ${CHECKABLE.join(', ')} (got ${provider === undefined ? 'nothing' : `"${provider}"`}); use --demo for the simulated account`,
       );
     }
+    if (PROVIDERS[provider as ProviderId].defaultBaseUrl === '' && flags['base-url'] === undefined)
+      throw new UsageError(
+        `--provider ${provider} has no default address: give the relay's base URL with --base-url URL`,
+      );
     const varName = nonEmpty('key-env', flags['key-env']);
     if (varName === undefined)
       throw new UsageError(

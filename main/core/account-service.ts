@@ -72,7 +72,10 @@ export function checkKeyInput(raw: string, info: ProviderInfo): Result<string, A
       `The key is ${key.length} characters long, more than the ${MAX_KEY_LENGTH} any API key uses. Did you paste more than the key?`,
     );
   }
-  const vendor = FOREIGN_KEY_PREFIXES.find(([prefix]) => key.startsWith(prefix));
+  const vendor = FOREIGN_KEY_PREFIXES.find(
+    ([prefix]) =>
+      key.startsWith(prefix) && !info.ownKeyPrefixes?.some((own) => prefix.startsWith(own)),
+  );
   if (vendor) {
     return bad(
       `This looks like ${vendor[1]} key (it starts with "${vendor[0]}"), not a ${info.displayName} key. It was not sent anywhere. Create a ${info.displayName} key at ${info.links.apiKeys}.`,

@@ -9,7 +9,8 @@ import { renderStatusText } from '../text';
 import type { CliIo } from '../io';
 
 export const CHECK_HELP = `Usage: creditray check [--json] [--account LABEL] [--data-dir DIR]
-       creditray check --provider deepseek --key-env VAR [--base-url URL] [--label NAME] [--json]
+       creditray check --provider ID --key-env VAR [--base-url URL] [--label NAME] [--json]
+         ID: deepseek, moonshot, openrouter, siliconflow, stepfun, novita, relay (relay needs --base-url)
        creditray check --demo [--json]
 Exit codes: 0 all healthy, 1 some low or critical, 2 some depleted or unavailable,
             3 could not determine (auth, network, server, bad response), 64 usage error.`;

@@ -97,7 +97,7 @@ describe('creditray check --demo', () => {
 describe('creditray usage errors', () => {
   const cases: [string[], RegExp][] = [
     [['check', '--bogus'], /Unknown option '--bogus'/],
-    [['check', '--provider', 'openai', '--key-env', 'DS_KEY'], /--provider must be deepseek/],
+    [['check', '--provider', 'openai', '--key-env', 'DS_KEY'], /--provider must be one of deepseek, moonshot/],
     [['check', '--provider', 'deepseek'], /--key-env VAR/],
     [['check', '--provider', 'deepseek', '--key-env', 'NOPE_UNSET'], /NOPE_UNSET is empty or not set/],
     [['check', '--provider', 'deepseek', '--key-env', 'DS_KEY', '--base-url', 'http://example.com'], /--base-url: .*only https/],
