@@ -124,6 +124,8 @@ const OWN_LINKS: Record<PastedProviderId, Links> = {
 
 /** The provider's page of this kind, or null when it has none we can point at. */
 export function pastedProviderLink(id: PastedProviderId, kind: LinkKind): string | null {
+  // A relay's pages are on the user's own gateway; project pages are no place to top up.
+  if (id === 'relay') return null;
   const registered = (PROVIDERS as Partial<Record<string, { links: Links }>>)[id];
   return registered?.links[kind] ?? OWN_LINKS[id][kind] ?? null;
 }

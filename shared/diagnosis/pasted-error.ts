@@ -180,18 +180,9 @@ export function parsePastedError(input: string): ParsedError {
     );
   }
 
-  // A raw JSON body: DeepSeek's `{"error":{...}}`, SiliconFlow's `{"code":30001,...}`, MiniMax's `base_resp`.
-  if (/\{\s*"error"\s*:/.test(text) || /^\{[\s\S]*\}$/.test(text)) {
-    const f = bodyFields(text);
-    if (f.type || f.message) {
-      const num = /"(?:status|statusCode|http_code)"\s*:\s*"?(\d{3})\b/.exec(text);
-      return finish('deepseek-json', num ? Number(num[1]) : null, f, text);
-    }
-  }
-
   // OpenAI JS SDK: `402 Insufficient Balance`, `Error: 402 status code (no body)`, `403 "Your team…"`, `400 {"type":"error",…}`.
   const js =
-    /(?:^|(?:Error|Exception)\]?:[ \t]*)([1-5]\d{2}) ((?:status code \(no body\))|[A-Za-z"{][^\n]*)$/m.exec(
+    /(?:^|(?:Error|Exception)\]?:[ \t]*)([1-5]\d{2}) ((?:status code \(no body\))|[A-Za-z"{\u4e00-\u9fff][^\n]*)$/m.exec(
       text,
     );
   if (js) {
@@ -206,6 +197,16 @@ export function parsePastedError(input: string): ParsedError {
       text,
       noBody,
     );
+  }
+
+  // A raw JSON body: DeepSeek's `{"error":{...}}`, SiliconFlow's `{"code":30001,...}`, MiniMax's `base_resp`.
+  if (/\{\s*"error"\s*:/.test(text) || /^\{[\s\S]*\}$/.test(text)) {
+    const f = bodyFields(text);
+    if (f.type || f.message) {
+      const num =
+        /"(?:status|statusCode|http_code)"\s*:\s*"?(\d{3})\b|"code"\s*:\s*([45]\d{2})\b/.exec(text);
+      return finish('deepseek-json', num ? Number(num[1] ?? num[2]) : null, f, text);
+    }
   }
 
   // Plain words and logs: "Insufficient Balance", "status 429", `"HTTP/1.1 402 Payment Required"`, "ECONNREFUSED"...

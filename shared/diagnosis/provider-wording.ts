@@ -62,7 +62,9 @@ const RULES: Rule[] = [
   },
   {
     provider: 'moonshot',
-    when: (w) => has(w, 'exceeded_current_quota_error'),
+    when: (w) =>
+      has(w, 'exceeded_current_quota_error') ||
+      says(w, /suspended due to insufficient balance|exceeded your current token quota/i),
     money: 'balance-depleted',
   },
   { provider: 'moonshot', when: (w) => has(w, 'rate_limit_reached_error'), kind: 'rate-limit' },
@@ -106,6 +108,11 @@ const RULES: Rule[] = [
     when: (w) => says(w, /Insufficient credits/i),
     money: 'balance-depleted',
   },
+  {
+    provider: 'openrouter',
+    when: (w) => says(w, /"?User not found\."?|No auth credentials found/),
+    kind: 'auth',
+  },
   // SiliconFlow: business codes without an `error` object.
   {
     provider: 'siliconflow',
@@ -139,16 +146,16 @@ const RULES: Rule[] = [
   {
     provider: 'openai',
     when: (w) =>
-      codeIs(w, 'insufficient_quota', 'credit_balance_exhausted') ||
-      has(w, 'insufficient_quota') ||
-      says(w, /You exceeded your current quota|You have no credits remaining/i),
-    money: 'balance-depleted',
+      has(w, 'organization_spend_limit_exceeded') || has(w, 'project_spend_limit_exceeded'),
+    money: 'key-limit-reached',
   },
   {
     provider: 'openai',
     when: (w) =>
-      has(w, 'organization_spend_limit_exceeded') || has(w, 'project_spend_limit_exceeded'),
-    money: 'key-limit-reached',
+      codeIs(w, 'insufficient_quota', 'credit_balance_exhausted') ||
+      has(w, 'insufficient_quota') ||
+      says(w, /You exceeded your current quota|You have no credits remaining/i),
+    money: 'balance-depleted',
   },
   {
     provider: (w) => (says(w, /in organization org-|platform\.openai\.com/) ? 'openai' : null),

@@ -28,5 +28,6 @@ export function pastedIsOther(ctx: Ctx): boolean {
 
 /** True when the user pasted a 402. */
 export function pastedIs402(ctx: Ctx): boolean {
-  return ctx.pasted?.kind === 'insufficient-balance';
+  // Another provider's money error is no evidence about this account's balance.
+  return ctx.pasted?.kind === 'insufficient-balance' && !ctx.foreignProvider;
 }

@@ -162,7 +162,8 @@ const TWIN_STATUS = new Set(['moonshot', 'openai', 'zhipu', 'xai', 'minimax', 'a
 export function lookalikeEvidence(ctx: Ctx): Evidence | null {
   const p = ctx.pasted;
   if (!p?.provider || p.isBalanceProblem !== false || !TWIN_STATUS.has(p.provider)) return null;
-  const type = p.type && p.type !== 'error' ? p.type : p.code;
+  const code = p.code && !/^\d+$/.test(p.code) ? p.code : null;
+  const type = code ?? (p.type && p.type !== 'error' ? p.type : null);
   if (!type || (p.status !== 429 && p.status !== 403 && p.status !== 529)) return null;
   return wording(ctx, 'ev.wording.lookalike', { type });
 }
