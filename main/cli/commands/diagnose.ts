@@ -8,7 +8,7 @@ import { createCliContext } from '../context';
 import { resolveTargets } from '../targets';
 import { checkAccount } from '../check-account';
 import type { CliIo } from '../io';
-import { diagnose, type Diagnosis } from '../../../shared/diagnosis';
+import { diagnose, explainPasted, type Cause, type Diagnosis } from '../../../shared/diagnosis';
 import { resolveLanguage } from '../../../shared/i18n/language';
 import type { AccountStatus } from '../../../shared/model';
 
@@ -16,7 +16,9 @@ export const DIAGNOSE_HELP = `Usage: creditray diagnose [--json] [--account LABE
            [--error-file FILE | --error-stdin] [--paid-at ISO] [--data-dir DIR]
   --error-file/--error-stdin: the error text your program printed (JSON body, curl -i output, SDK message)
   --paid-at: when you topped up, if the balance has not moved yet
-Exit codes: 0 no cause found (healthy), 2 at least one cause, 3 could not check, 64 usage error.`;
+  With no account configured (and none named), the pasted error alone is explained, from any provider.
+Exit codes: 0 no cause found (healthy), 2 at least one cause, 3 could not check, 64 usage error.
+  Pasted error only: 2 when it is a balance problem, 0 otherwise.`;
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -26,7 +28,24 @@ const OPTIONS = {
   'paid-at': { type: 'string' },
 } as const;
 
-/** The JSON contract of one diagnosed account (issue 4): causes sorted by confidence. */
+/** Causes as the JSON contract prints them (issue 4): sorted by confidence. */
+function causesJson(causes: Cause[]) {
+  return causes.map((c) => ({
+    id: c.id,
+    confidence: c.confidence,
+    summary: c.summary,
+    evidence: c.evidence.map((e) => e.text),
+    steps: c.steps.map((st) => ({
+      id: st.id,
+      title: st.title,
+      why: st.why,
+      action: st.action,
+      done: st.done,
+    })),
+  }));
+}
+
+/** The JSON contract of one diagnosed account (issue 4). */
 function diagnosisJson(s: AccountStatus, d: Diagnosis) {
   return {
     label: s.account.label,
@@ -34,20 +53,22 @@ function diagnosisJson(s: AccountStatus, d: Diagnosis) {
     state: s.level,
     healthy: d.healthy,
     pasted: d.pasted ? { ...d.pasted, note: d.pastedNote } : null,
-    causes: d.causes.map((c) => ({
-      id: c.id,
-      confidence: c.confidence,
-      summary: c.summary,
-      evidence: c.evidence.map((e) => e.text),
-      steps: c.steps.map((st) => ({
-        id: st.id,
-        title: st.title,
-        why: st.why,
-        action: st.action,
-        done: st.done,
-      })),
-    })),
+    causes: causesJson(d.causes),
   };
+}
+
+/** Numbered causes with evidence and steps; a step's page is printed since a terminal cannot click it. */
+function causesText(d: Diagnosis): string[] {
+  const lines: string[] = [];
+  d.causes.forEach((c, i) => {
+    lines.push(`  ${i + 1}. ${c.summary}  [${c.id}, ${Math.round(c.confidence * 100)}%]`);
+    for (const e of c.evidence) lines.push(`     - ${e.text}`);
+    c.steps.forEach((st, j) => {
+      const url = st.action.kind === 'open-link' && st.action.url ? ` <${st.action.url}>` : '';
+      lines.push(`     ${j + 1}) ${st.done ? '[x]' : '[ ]'} ${st.title}: ${st.why}${url}`);
+    });
+  });
+  return lines;
 }
 
 function diagnosisText(s: AccountStatus, d: Diagnosis, zh: boolean): string {
@@ -55,14 +76,35 @@ function diagnosisText(s: AccountStatus, d: Diagnosis, zh: boolean): string {
   if (d.pastedNote) lines.push(`  ${d.pastedNote}`);
   if (d.healthy)
     lines.push(zh ? '  未发现问题：账户正常。' : '  No cause found: the account looks healthy.');
-  d.causes.forEach((c, i) => {
-    lines.push(`  ${i + 1}. ${c.summary}  [${c.id}, ${Math.round(c.confidence * 100)}%]`);
-    for (const e of c.evidence) lines.push(`     - ${e.text}`);
-    c.steps.forEach((st, j) =>
-      lines.push(`     ${j + 1}) ${st.done ? '[x]' : '[ ]'} ${st.title}: ${st.why}`),
-    );
-  });
-  return lines.join('\n');
+  return [...lines, ...causesText(d)].join('\n');
+}
+
+/**
+ * No account configured and none named: the pasted text alone is explained (issue 12), so a
+ * user of any provider gets an answer without adding a key. Exit 2 for a balance problem.
+ */
+function runPastedOnly(text: string, json: boolean, io: CliIo, now: number): number {
+  const lang = resolveLanguage('system', io.locale);
+  const r = explainPasted(text, lang, now);
+  const d = r.diagnosis;
+  if (json) {
+    const pasted = {
+      provider: r.provider,
+      status: r.status,
+      balanceProblem: r.balanceProblem,
+      note: d.pastedNote,
+      causes: causesJson(d.causes),
+    };
+    io.out(JSON.stringify({ accounts: [], pasted }, null, 2));
+  } else {
+    const zh = lang === 'zh-CN';
+    const lines = [zh ? '粘贴的错误（未配置账户）：' : 'Pasted error (no account configured):'];
+    if (d.pastedNote) lines.push(`  ${d.pastedNote}`);
+    if (d.causes.length === 0)
+      lines.push(zh ? '  没有从这段文字中找到原因。' : '  No cause found in this text.');
+    io.out([...lines, ...causesText(d)].join('\n'));
+  }
+  return r.balanceProblem ? 2 : 0;
 }
 
 async function readPasted(
@@ -98,6 +140,8 @@ export async function runDiagnose(args: string[], io: CliIo): Promise<number> {
   const pastedError = await readPasted(values, io);
   const ctx = createCliContext(values['data-dir'] ?? io.env.CREDITRAY_DATA_DIR);
   const targets = resolveTargets(values, ctx, io.env);
+  if (targets.length === 0 && pastedError !== undefined)
+    return runPastedOnly(pastedError, !!values.json, io, ctx.now());
   if (targets.length === 0) {
     io.err(
       'No accounts configured. Add one with `creditray accounts add`, or try `creditray diagnose --demo`.',
