@@ -7,7 +7,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreditrayApi } from '../../../shared/ipc';
-import { HEADLINE_PREFS, type AccountStatus, type AppState, type HeadlinePref } from '../../../shared/model';
+import { HEADLINE_PREFS, PROVIDER_IDS, type AccountStatus, type AppState, type HeadlinePref, type ProviderId } from '../../../shared/model';
 import type { LinkKind } from '../../../shared/providers';
 import type { AppError, Result } from '../../../shared/result';
 import { describeProblem } from '../../app/describe-error';
@@ -86,7 +86,11 @@ function DiagnosisScreen({ api, state, status, back }: { api: CreditrayApi; stat
   };
   const actions: StepActions = {
     rechecking,
-    openLink: (link: LinkKind) => void attempt(() => api.invoke('external:open', { provider: status.account.provider, link })),
+    openLink: (link: LinkKind, provider?: string) => {
+      const p = provider ?? status.account.provider;
+      if ((PROVIDER_IDS as readonly string[]).includes(p)) void attempt(() => api.invoke('external:open', { provider: p as ProviderId, link }));
+    },
+    canOpen: (provider) => (PROVIDER_IDS as readonly string[]).includes(provider),
     recheck: () => void recheck(),
     replaceKey: () => setReplacing(true),
     switchHeadline: (currency) => {

@@ -11,7 +11,10 @@ import { actionText, verifyText } from './describe';
 
 /** What the view does for each kind of step action. */
 export interface StepActions {
-  openLink(link: LinkKind): void;
+  /** `provider`: the page belongs to the provider of a pasted error, not to the account. */
+  openLink(link: LinkKind, provider?: string): void;
+  /** Whether the window may open that provider's pages (the others are printed by the CLI only). */
+  canOpen(provider: string): boolean;
   recheck(): void;
   replaceKey(): void;
   switchHeadline(currency: string): void;
@@ -30,12 +33,13 @@ interface Props {
 /** A list item; the heading carries the status word so a screen reader hears both together. */
 export function StepItem({ step, actions, cleared }: Props) {
   const { t, i18n } = useTranslation();
-  const label = actionText(t, step.action);
+  const a0 = step.action;
+  const label = a0.kind === 'open-link' && a0.provider && !actions.canOpen(a0.provider) ? null : actionText(t, a0);
   const status = step.done ? 'done' : step.verify ? 'pending' : 'manual';
   const statusText = step.done ? t('diagnosis.stepDone') : step.verify ? t('diagnosis.stepPending') : t('diagnosis.stepManual');
   const onAction = () => {
     const a = step.action;
-    if (a.kind === 'open-link') actions.openLink(a.link);
+    if (a.kind === 'open-link') actions.openLink(a.link, a.provider);
     else if (a.kind === 'recheck') actions.recheck();
     else if (a.kind === 'replace-key') actions.replaceKey();
     else if (a.kind === 'switch-headline') actions.switchHeadline(a.currency);
