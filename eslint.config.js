@@ -48,7 +48,7 @@ const openExternalCheck = [
 const restrictedSyntax = (checks) => ['error', ...checks.map(([selector, message]) => ({ selector, message }))];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'coverage/', 'test/ui/app/dist/'] },
+  { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'coverage/', 'reports/', 'test/ui/app/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

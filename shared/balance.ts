@@ -21,10 +21,10 @@ function currencyOrder(a: string, b: string): number {
 /**
  * The row the tray, notifications and thresholds talk about: the user's preferred currency
  * if that row exists; else the funded row (CNY before USD before others); else the CNY row;
- * else the first. No rows at all is a brand-new account, i.e. zero, not unknown.
- * Never returns null today; the type leaves room for providers without a balance.
+ * else the first. No rows at all is a brand-new account, i.e. zero, not unknown. (A key with
+ * no amount to watch has no headline at all: see headlineOf.)
  */
-export function pickHeadline(rows: BalanceRow[], pref: HeadlinePref): Headline | null {
+export function pickHeadline(rows: BalanceRow[], pref: HeadlinePref): Headline {
   if (rows.length === 0) return { currency: pref === 'USD' ? 'USD' : 'CNY', total: '0' };
   const pick = (row: BalanceRow): Headline => ({ currency: row.currency, total: row.total });
   if (pref !== 'auto') {

@@ -33,7 +33,7 @@ export const BLOCKING_ERROR_KINDS: ReadonlySet<ProviderError['kind']> = new Set(
 ]);
 
 /** The account's own thresholds, else the defaults for CNY/USD, else CNY's. */
-export function thresholdsFor(account: AccountConfig, currency: string): Thresholds {
+export function thresholdsFor(account: AccountConfig, currency: string | null): Thresholds {
   if (account.thresholds) return account.thresholds;
   return DEFAULT_THRESHOLDS[currency as KnownCurrency] ?? DEFAULT_THRESHOLDS.CNY;
 }
@@ -75,7 +75,7 @@ export function computeLevel(input: LevelInput): Level {
   const headline = pickHeadline(snapshot.rows, account.headlineCurrency);
   const total = headlineMicros(headline);
   if (total <= 0) return 'depleted';
-  const t = thresholdsFor(account, headline?.currency ?? 'CNY');
+  const t = thresholdsFor(account, headline.currency);
   let critical = micros(t.critical);
   let low = micros(t.low);
   // Leaving a level upward needs the margin above each threshold at or above that level.

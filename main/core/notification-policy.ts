@@ -46,7 +46,9 @@ function isAuthError(level: Level | null, error: ProviderError | null | undefine
 /** Which kind (if any) this transition means, before preferences and cooldown. */
 export function transitionKind(input: NotificationInput): NotifyKind | null {
   const { previous, next, error, previousError } = input;
-  if (next === 'stale' || previous === null) return null;
+  // Nothing to compare with yet. (A stale next level needs no rule of its own: none below
+  // matches it, so it never notifies.)
+  if (previous === null) return null;
   const wasProblem =
     previous === 'depleted' ||
     previous === 'unavailable' ||
@@ -68,19 +70,20 @@ export function transitionKind(input: NotificationInput): NotifyKind | null {
 export function decideNotifications(input: NotificationInput): NotificationRequest[] {
   if (input.isFirstResult) return [];
   const kind = transitionKind(input);
+  // Stryker disable next-line ConditionalExpression: equivalent, notify[null] is undefined and the next line returns [] as well
   if (kind === null) return [];
   const { account, lastSent, now, cooldownMs, lang, headline } = input;
   if (!account.notify[kind]) return [];
-  const sentAt = lastSent[kind];
-  if (sentAt !== undefined && now - sentAt < cooldownMs) return [];
+  if (now - (lastSent[kind] ?? -Infinity) < cooldownMs) return [];
   const currency = headline?.currency ?? null;
-  const threshold = thresholdsFor(account, currency ?? 'CNY');
+  const thresholds = thresholdsFor(account, currency);
   const text = notificationText(lang, kind, {
     label: account.label,
     balance: formatNotificationAmount(headline?.total ?? null, currency, lang),
+    // The threshold that was crossed: a critical alert quotes the critical one.
     threshold: formatNotificationAmount(
-      kind === 'critical' ? threshold.critical : threshold.low,
-      currency ?? 'CNY',
+      kind === 'critical' ? thresholds.critical : thresholds.low,
+      currency,
       lang,
     ),
     provider: PROVIDERS[account.provider].displayName,

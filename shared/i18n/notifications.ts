@@ -12,7 +12,8 @@ export const notificationsMessages = {
     'low.title': 'Low balance: {{label}}',
     'low.body': '{{label}} has {{balance}} left, below your alert level of {{threshold}}.',
     'critical.title': 'Balance critical: {{label}}',
-    'critical.body': '{{label}} has only {{balance}} left. Top up soon so API calls keep working.',
+    'critical.body':
+      '{{label}} has only {{balance}} left, below your critical level of {{threshold}}. Top up soon so API calls keep working.',
     'depleted.title': 'Balance used up: {{label}}',
     'depleted.body':
       '{{label}} has {{balance}} left. {{provider}} API calls will fail until you top up.',
@@ -30,7 +31,8 @@ export const notificationsMessages = {
     'low.title': '余额偏低：{{label}}',
     'low.body': '{{label}} 剩余 {{balance}}，已低于提醒线 {{threshold}}。',
     'critical.title': '余额告急：{{label}}',
-    'critical.body': '{{label}} 仅剩 {{balance}}，请尽快充值，以免 API 调用中断。',
+    'critical.body':
+      '{{label}} 仅剩 {{balance}}，已低于告急线 {{threshold}}，请尽快充值，以免 API 调用中断。',
     'depleted.title': '余额已用完：{{label}}',
     'depleted.body': '{{label}} 余额为 {{balance}}，充值之前 {{provider}} API 调用将会失败。',
     'unavailable.title': 'API 调用受阻：{{label}}',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   decideNotifications,
+  transitionKind,
   type NotificationInput,
 } from '../../../main/core/notification-policy';
 import { DEFAULT_NOTIFY, type AccountConfig, type ProviderError } from '../../../shared/model';
@@ -117,4 +118,87 @@ describe('decideNotifications', () => {
     expect(n?.body).toContain('sk-…a1b2');
     expect(n?.body).toContain('DeepSeek');
   });
+
+  it('quotes the critical threshold in a critical alert and the low one in a low alert', () => {
+    const [critical] = decide({
+      previous: 'low',
+      next: 'critical',
+      headline: { currency: 'CNY', total: '4.20' },
+    });
+    expect(critical?.body).toContain('5.00');
+    expect(critical?.body).not.toContain('20.00');
+    const [low] = decide({ previous: 'healthy', next: 'low' });
+    expect(low?.body).toContain('20.00');
+    const own = { ...account, thresholds: { low: '50', critical: '8' } };
+    expect(decide({ account: own, previous: 'low', next: 'critical' })[0]?.body).toContain('8.00');
+    const [usd] = decide({
+      previous: 'low',
+      next: 'critical',
+      headline: { currency: 'USD', total: '0.50' },
+    });
+    expect(usd?.body).toContain('1.00');
+  });
+
+  it('tells the balance news when the account was unavailable or refused the key before', () => {
+    expect(kinds({ previous: 'unavailable', next: 'critical' })).toEqual(['critical']);
+    expect(kinds({ previous: 'unavailable', next: 'depleted' })).toEqual(['depleted']);
+    expect(kinds({ previous: 'error', previousError: keychainError, next: 'critical' })).toEqual([
+      'critical',
+    ]);
+    // From an auth error, a key that works again is first of all a recovery.
+    expect(kinds({ previous: 'error', previousError: authError, next: 'low' })).toEqual([
+      'recovered',
+    ]);
+    expect(kinds({ previous: 'error', previousError: authError, next: 'depleted' })).toEqual([
+      'depleted',
+    ]);
+  });
+
+  it('stays quiet moving up within the money levels, and says nothing of the same level twice', () => {
+    expect(kinds({ previous: 'depleted', next: 'critical' })).toEqual([]);
+    expect(kinds({ previous: 'critical', next: 'critical' })).toEqual([]);
+    expect(kinds({ previous: 'unavailable', next: 'unavailable' })).toEqual([]);
+    expect(kinds({ previous: 'low', next: 'unavailable' })).toEqual(['unavailable']);
+  });
+
+  it('has nothing to compare with before the first settled level, even when not the first result', () => {
+    for (const next of ['low', 'critical', 'depleted', 'unavailable', 'healthy'] as const)
+      expect(transitionKind({ ...base(), previous: null, next })).toBeNull();
+  });
+
+  it('never notifies stale, whatever error it carries', () => {
+    expect(kinds({ previous: 'low', next: 'stale', error: authError })).toEqual([]);
+    expect(kinds({ previous: 'depleted', next: 'stale' })).toEqual([]);
+  });
+
+  it('does not take an error level without its error for an auth failure', () => {
+    expect(kinds({ previous: 'error', previousError: undefined, next: 'healthy' })).toEqual([]);
+    expect(kinds({ previous: 'error', previousError: null, next: 'healthy' })).toEqual([]);
+    expect(kinds({ previous: 'healthy', next: 'error', error: null })).toEqual([]);
+  });
+
+  it('lets a kind through again exactly when the cooldown has passed, and right away with no cooldown', () => {
+    const now = 10 * HOUR;
+    expect(
+      kinds({ previous: 'healthy', next: 'low', lastSent: { low: now - HOUR + 1 }, now }),
+    ).toEqual([]);
+    expect(
+      kinds({ previous: 'healthy', next: 'low', lastSent: { low: now }, now, cooldownMs: 0 }),
+    ).toEqual(['low']);
+  });
 });
+
+function base(): NotificationInput {
+  return {
+    account,
+    previous: 'healthy',
+    next: 'healthy',
+    error: null,
+    lastSent: {},
+    now: 10 * HOUR,
+    cooldownMs: HOUR,
+    isFirstResult: false,
+    lang: 'en',
+    headline: { currency: 'CNY', total: '12.50' },
+  };
+}

@@ -87,6 +87,54 @@ describe('computeLevel', () => {
     expect(seen).toEqual(['low']);
   });
 
+  it('applies the critical margin only when coming from critical: 5.10 from low stays low', () => {
+    expect(level(snap('5.10'), null, 'low')).toBe('low');
+    expect(level(snap('5.10'), null, 'healthy')).toBe('low');
+    expect(level(snap('5.10'), null, 'critical')).toBe('critical');
+    expect(level(snap('4.99'), null, 'low')).toBe('critical');
+  });
+
+  it('sits exactly on each threshold the way the rules say (below is strict)', () => {
+    expect(level(snap('5.00'))).toBe('low');
+    expect(level(snap('4.999999'))).toBe('critical');
+    expect(level(snap('0.000001'))).toBe('critical');
+    expect(level(snap('0.000000'))).toBe('depleted');
+    // Leaving low from below needs the whole margin: 21.00 is 20 + 5 %, 20.999999 is not.
+    expect(level(snap('20.999999'), null, 'low')).toBe('low');
+  });
+
+  it('says stale for an account never polled (no reading and no error yet)', () => {
+    expect(level(null)).toBe('stale');
+    expect(level(null, null, 'healthy')).toBe('stale');
+  });
+
+  it('treats an account with no balance rows as empty (depleted), in its preferred currency', () => {
+    expect(level({ at: 0, available: true, rows: [] })).toBe('depleted');
+  });
+
+  it('keeps an unlimited key healthy whatever its rows say; only errors can fail it', () => {
+    const unlimited: Snapshot = { at: 0, available: true, rows: [], unlimited: true };
+    expect(level(unlimited)).toBe('healthy');
+    expect(level(unlimited, null, 'critical')).toBe('healthy');
+    expect(level({ ...unlimited, available: false })).toBe('unavailable');
+    expect(level(unlimited, error('auth'))).toBe('error');
+  });
+
+  it('judges a USD headline by the USD thresholds, and a funded CNY row by CNY ones', () => {
+    const both: Snapshot = {
+      at: 0,
+      available: true,
+      rows: [
+        { currency: 'USD', total: '0.00', granted: '0', toppedUp: '0' },
+        { currency: 'CNY', total: '19.00', granted: '0', toppedUp: '19.00' },
+      ],
+    };
+    expect(level(both)).toBe('low');
+    expect(level(both, null, null, account({ headlineCurrency: 'USD' }))).toBe('depleted');
+    expect(level(snap('0.99', true, 'USD'))).toBe('critical');
+    expect(level(snap('3.00', true, 'USD'))).toBe('healthy');
+  });
+
   it('keeps a floor of 0.01 on the margin for tiny thresholds', () => {
     expect(hysteresisMargin(0)).toBe(10_000);
     expect(hysteresisMargin(20_000_000)).toBe(1_000_000);
