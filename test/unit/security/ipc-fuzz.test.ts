@@ -10,11 +10,12 @@ import { invokeIpc, resetElectronFake } from '../../fakes/electron';
 import { coreCallNames, createFakeCore, recordingLogger, type FakeCore } from '../../fakes/fake-core';
 import { registerIpc } from '../../../main/shell/ipc-main';
 import { createTrustedSenderCheck } from '../../../main/shell/trusted-sender';
+import { APP_ENTRY_URL } from '../../../main/shell/app-scheme';
 import { schemas, wire, type InvokeChannel } from '../../../shared/ipc';
 import { hugeString, nest, pollutingKey, validPayload, wrongPayload } from './ipc-arbitraries';
 
 const RENDERER_FILE = '/opt/Creditray/resources/app.asar/out/renderer/index.html';
-const OURS = `file://${RENDERER_FILE}#/dashboard`;
+const OURS = `${APP_ENTRY_URL}#/dashboard`;
 const CHANNELS = Object.keys(schemas) as InvokeChannel[];
 const OBJECT_CHANNELS = CHANNELS.filter((c) => c !== 'state:get' && c !== 'demo:start');
 const RUNS = 150;
@@ -29,7 +30,7 @@ beforeEach(() => {
   opened = [];
   registerIpc({
     core,
-    isTrustedSender: createTrustedSenderCheck({ file: RENDERER_FILE }),
+    isTrustedSender: createTrustedSenderCheck({}),
     openExternal: async (url) => void opened.push(url),
     logger: recordingLogger(),
   });
@@ -241,6 +242,9 @@ describe('IPC from a foreign frame', () => {
       'file:///tmp/index.html',
       `file://${RENDERER_FILE.replace('index.html', 'other.html')}`,
       `file://${RENDERER_FILE}/../../evil.html`,
+      `file://${RENDERER_FILE}`,
+      'creditray://evil/index.html',
+      'creditray://app.evil.example/index.html',
       `file://evil.example${RENDERER_FILE}`,
       'http://localhost:5173/',
       'https://api.deepseek.com/',
