@@ -24,7 +24,7 @@ const baseEn = {
   'cause.rate-limited':
     'It is really a 429: too many requests at once. This is not a balance problem.',
   'cause.server-error':
-    'It is really a DeepSeek server error (500/503). This is not a balance problem.',
+    "It is really a server error on the provider's side (5xx). This is not a balance problem.",
   'cause.network':
     'DeepSeek cannot be reached (DNS, proxy, TLS or timeout). This is not a balance problem.',
   'cause.request-error': 'It is really a 400/422: the request itself is wrong, not the balance.',
@@ -161,7 +161,7 @@ const baseZh: Record<keyof typeof baseEn, string> = {
   'cause.top-up-pending': '你说已经付款，但余额没有变化：付款可能仍在处理中，也可能失败了。',
   'cause.invalid-key': '实际上是 401：API 密钥错误、已删除或格式不对。这不是余额问题。',
   'cause.rate-limited': '实际上是 429：同时发出的请求太多。这不是余额问题。',
-  'cause.server-error': '实际上是 DeepSeek 服务器错误（500/503）。这不是余额问题。',
+  'cause.server-error': '实际上是服务商一侧的服务器错误（5xx）。这不是余额问题。',
   'cause.network': '无法连接 DeepSeek（DNS、代理、TLS 或超时）。这不是余额问题。',
   'cause.request-error': '实际上是 400/422：请求本身有误，而不是余额问题。',
   'cause.key-mismatch': '你的程序收到 402，但此账户有余额：你的程序很可能使用了另一个账户的密钥。',

@@ -38,10 +38,12 @@ if (!hasKeyring) {
 /**
  * Runs until TARGET_OPS operations are acknowledged (at least MIN_MS), or MAX_MS at most:
  * about 40 s alone on a 2-core machine, longer while the rest of the suite shares the CPU.
+ * The count is the goal, not the clock: a slow machine takes longer instead of failing; only
+ * one that manages fewer than 8 operations a second would miss the floor.
  */
 const MIN_MS = 20_000;
-const MAX_MS = 120_000;
-const TARGET_OPS = 2_400;
+const MAX_MS = 270_000;
+const TARGET_OPS = 2_100;
 /** A key only this suite uses, so keys other test files add in parallel are told apart. */
 const TORTURE_KEY = `sk-torture${process.pid}`.padEnd(35, '0');
 const IMPORT_ROWS = 10;
