@@ -108,7 +108,7 @@ function Screen({
             <StateBlock kind="error" title={t('dashboard.failed')} hint={message.slice(0, 200)} />
           )}
         >
-          <DashboardView api={api} state={state} go={go} />
+          <DashboardView api={api} state={state} go={go} accountId={route.accountId} />
         </ErrorBoundary>
       );
   }

@@ -7,7 +7,10 @@ import type { BalanceRow } from '../../shared/model';
 
 // Building an Intl formatter costs far more than using one; a dashboard formats dozens of amounts.
 const cache = new Map<string, Intl.NumberFormat | Intl.RelativeTimeFormat>();
-function cached<T extends Intl.NumberFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+function cached<T extends Intl.NumberFormat | Intl.RelativeTimeFormat>(
+  key: string,
+  make: () => T,
+): T {
   let f = cache.get(key) as T | undefined;
   if (!f) cache.set(key, (f = make()));
   return f;
@@ -19,11 +22,46 @@ function cached<T extends Intl.NumberFormat | Intl.RelativeTimeFormat>(key: stri
  */
 export function money(amount: string, currency: string, lang: string): string {
   try {
-    const fmt = cached(`money|${lang}|${currency}`, () => new Intl.NumberFormat(lang, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+    const fmt = cached(
+      `money|${lang}|${currency}`,
+      () =>
+        new Intl.NumberFormat(lang, {
+          style: 'currency',
+          currency,
+          minimumFractionDigits: 2,
+          maximumFractionDigits: 2,
+        }),
+    );
     // Intl formats a decimal string exactly (no float round trip).
     return fmt.format(microsToDecimal(toMicros(amount), 2) as unknown as number);
   } catch {
     return `${amount} ${currency}`;
+  }
+}
+
+/**
+ * An amount without its currency sign, for places where the unit is already said once
+ * (a table row headed "CNY"): a card repeating "CN¥" a dozen times reads as noise.
+ */
+export function amount(value: string, lang: string): string {
+  try {
+    const fmt = cached(
+      `amount|${lang}`,
+      () => new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    );
+    return fmt.format(microsToDecimal(toMicros(value), 2) as unknown as number);
+  } catch {
+    return value;
+  }
+}
+
+/** The currency's sign in the UI language ("CN¥", "¥", "$"), or the code when Intl has none (USDT). */
+export function currencySign(currency: string, lang: string): string {
+  try {
+    const parts = new Intl.NumberFormat(lang, { style: 'currency', currency }).formatToParts(0);
+    return parts.find((p) => p.type === 'currency')?.value ?? currency;
+  } catch {
+    return currency;
   }
 }
 

@@ -13,10 +13,29 @@ const ITEMS: { view: View; icon: IconName; key: string }[] = [
   { view: 'settings', icon: 'settings', key: 'nav.settings' },
 ];
 
-/** `aria-current="page"` marks the active screen for screen readers as well as visually. */
-export function Sidebar({ route, go, hasAccounts }: { route: Route; go: (r: Route) => void; hasAccounts: boolean }) {
+/**
+ * `aria-current="page"` marks the active screen for screen readers as well as visually.
+ * Below 760 px only the icons show; each label stays the button's accessible name
+ * (visually hidden, not removed) and appears as a tooltip on hover and keyboard focus.
+ */
+export function Sidebar({
+  route,
+  go,
+  hasAccounts,
+}: {
+  route: Route;
+  go: (r: Route) => void;
+  hasAccounts: boolean;
+}) {
   const { t } = useTranslation();
-  const active = route.view === 'diagnosis' ? 'dashboard' : route.view === 'onboarding' && hasAccounts ? null : route.view === 'onboarding' ? 'dashboard' : route.view;
+  const active =
+    route.view === 'diagnosis'
+      ? 'dashboard'
+      : route.view === 'onboarding' && hasAccounts
+        ? null
+        : route.view === 'onboarding'
+          ? 'dashboard'
+          : route.view;
   return (
     <nav className="sidebar" aria-label={t('nav.label')}>
       <div className="brand">
@@ -35,7 +54,7 @@ export function Sidebar({ route, go, hasAccounts }: { route: Route; go: (r: Rout
               onClick={() => go({ view: item.view })}
             >
               <Icon name={item.icon} size={16} />
-              <span>{t(item.key)}</span>
+              <span className="nav-label">{t(item.key)}</span>
             </button>
           </li>
         ))}
@@ -49,7 +68,7 @@ export function Sidebar({ route, go, hasAccounts }: { route: Route; go: (r: Rout
             onClick={() => go({ view: 'onboarding' })}
           >
             <Icon name="plus" size={16} />
-            <span>{t('nav.addAccount')}</span>
+            <span className="nav-label">{t('nav.addAccount')}</span>
           </button>
         ) : null}
       </div>

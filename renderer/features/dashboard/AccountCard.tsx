@@ -1,5 +1,5 @@
 /**
- * One account at a glance: the headline balance, its level (colour + icon + word), the
+ * One account in detail (opened from its dashboard row): the headline balance, its level (colour + icon + word), the
  * granted / topped-up split for every currency that holds money, and what to do next.
  * The card keeps its size in every state (loading, error, stale) so nothing jumps.
  */
@@ -7,7 +7,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreditrayApi } from '../../../shared/ipc';
 import type { AccountStatus } from '../../../shared/model';
-import { PROVIDERS } from '../../../shared/providers';
 import { describeProblem } from '../../app/describe-error';
 import { money, percent, relativeTime, dateTime } from '../../app/format';
 import type { Route } from '../../app/useNavigation';
@@ -15,6 +14,7 @@ import { Icon } from '../../components/Icon';
 import { LevelBadge } from '../../components/LevelBadge';
 import { BalanceRows } from './BalanceRows';
 import { CardInsights } from './CardInsights';
+import { providerName } from './provider-name';
 
 interface Props {
   api: CreditrayApi;
@@ -36,20 +36,25 @@ export function AccountCard({ api, status, now, go }: Props) {
     await api.invoke('accounts:refresh', { id: account.id });
     setRefreshing(false);
   };
-  const topUp = () => void api.invoke('external:open', { provider: account.provider, link: 'topUp' });
+  const topUp = () =>
+    void api.invoke('external:open', { provider: account.provider, link: 'topUp' });
   const problem = error ? describeProblem(t, lang, error) : null;
 
   return (
     <article className={`card level-${level}`} aria-labelledby={titleId} data-account={account.id}>
       <header className="card-head">
         <div className="card-title">
-          <h2 id={titleId}>{account.label}</h2>
+          <h1 id={titleId} className="card-heading">
+            {account.label}
+          </h1>
           <p className="muted small">
-            <span>{account.provider === 'demo' ? t('dashboard.demoTag') : PROVIDERS[account.provider].displayName}</span>
+            <span>{providerName(account.provider, t)}</span>
             {account.keyMask ? (
               <>
                 <span aria-hidden="true"> · </span>
-                <span className="mono" data-testid="key-mask">{account.keyMask}</span>
+                <span className="mono" data-testid="key-mask">
+                  {account.keyMask}
+                </span>
               </>
             ) : null}
           </p>
@@ -73,8 +78,19 @@ export function AccountCard({ api, status, now, go }: Props) {
       </div>
 
       {status.gaugeFill !== null ? (
-        <div className="gauge" role="meter" aria-label={t('dashboard.gauge')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(status.gaugeFill * 100)} aria-valuetext={t('dashboard.gaugeValue', { percent: percent(status.gaugeFill, lang) })}>
-          <span className="gauge-fill" style={{ width: `${Math.max(0, Math.min(1, status.gaugeFill)) * 100}%` }} />
+        <div
+          className="gauge"
+          role="meter"
+          aria-label={t('dashboard.gauge')}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(status.gaugeFill * 100)}
+          aria-valuetext={t('dashboard.gaugeValue', { percent: percent(status.gaugeFill, lang) })}
+        >
+          <span
+            className="gauge-fill"
+            style={{ width: `${Math.max(0, Math.min(1, status.gaugeFill)) * 100}%` }}
+          />
         </div>
       ) : (
         <div className="gauge gauge-empty" aria-hidden="true" />
@@ -98,7 +114,10 @@ export function AccountCard({ api, status, now, go }: Props) {
             <Icon name="stale" size={15} />
             <span>
               <strong>{t('dashboard.staleBadge')}</strong>{' '}
-              {t('dashboard.staleText', { when: relativeTime(snapshot.at, now, lang, t('time.justNow')), reason: problem.title })}
+              {t('dashboard.staleText', {
+                when: relativeTime(snapshot.at, now, lang, t('time.justNow')),
+                reason: problem.title,
+              })}
             </span>
           </p>
         ) : null}
@@ -114,22 +133,44 @@ export function AccountCard({ api, status, now, go }: Props) {
 
       <footer className="card-foot">
         <div className="card-meta">
-          <p className="muted small" title={status.checkedAt ? dateTime(status.checkedAt, lang) : undefined}>
+          <p
+            className="muted small"
+            title={status.checkedAt ? dateTime(status.checkedAt, lang) : undefined}
+          >
             {status.checkedAt
-              ? t('dashboard.checked', { when: relativeTime(status.checkedAt, now, lang, t('time.justNow')) })
+              ? t('dashboard.checked', {
+                  when: relativeTime(status.checkedAt, now, lang, t('time.justNow')),
+                })
               : t('dashboard.neverChecked')}
           </p>
-          <button type="button" className="btn-link" onClick={() => go({ view: 'diagnosis', accountId: account.id })}>
+          <button
+            type="button"
+            className="btn-link"
+            onClick={() => go({ view: 'diagnosis', accountId: account.id })}
+          >
             <Icon name="help" size={15} />
             <span>{t('dashboard.why402')}</span>
           </button>
         </div>
-        <div className="card-actions" role="group" aria-label={t('dashboard.actionsFor', { label: account.label })}>
-          <button type="button" className="btn btn-sm" onClick={() => void refresh()} disabled={refreshing}>
+        <div
+          className="card-actions"
+          role="group"
+          aria-label={t('dashboard.actionsFor', { label: account.label })}
+        >
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => void refresh()}
+            disabled={refreshing}
+          >
             <Icon name="refresh" className={refreshing ? 'spin' : undefined} />
             <span>{refreshing ? t('dashboard.refreshing') : t('dashboard.refresh')}</span>
           </button>
-          <button type="button" className="btn btn-sm" onClick={() => go({ view: 'history', accountId: account.id })}>
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => go({ view: 'history', accountId: account.id })}
+          >
             <Icon name="chart" />
             <span>{t('dashboard.history')}</span>
           </button>

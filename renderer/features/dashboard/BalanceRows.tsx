@@ -1,10 +1,11 @@
 /**
  * Every currency row that holds money, with its granted / topped-up split. An all-zero
- * row is hidden (DeepSeek often sends one) so it can never hide a funded one.
+ * row is hidden (DeepSeek often sends one) so it can never hide a funded one. The unit is
+ * said once, in the row's header ("CNY (CN¥)"), not in front of every amount.
  */
 import { useTranslation } from 'react-i18next';
 import type { Snapshot } from '../../../shared/model';
-import { isZeroRow, money } from '../../app/format';
+import { amount, currencySign, isZeroRow } from '../../app/format';
 
 interface Props {
   snapshot: Snapshot | null;
@@ -17,7 +18,9 @@ export function BalanceRows({ snapshot, headlineCurrency, lang }: Props) {
   const { t } = useTranslation();
   const rows = (snapshot?.rows ?? [])
     .filter((r) => !isZeroRow(r))
-    .sort((a, b) => Number(b.currency === headlineCurrency) - Number(a.currency === headlineCurrency));
+    .sort(
+      (a, b) => Number(b.currency === headlineCurrency) - Number(a.currency === headlineCurrency),
+    );
   return (
     <table className="rows">
       <thead>
@@ -38,10 +41,15 @@ export function BalanceRows({ snapshot, headlineCurrency, lang }: Props) {
         ) : (
           rows.map((r) => (
             <tr key={r.currency}>
-              <th scope="row">{r.currency}</th>
-              <td>{money(r.granted, r.currency, lang)}</td>
-              <td>{money(r.toppedUp, r.currency, lang)}</td>
-              <td>{money(r.total, r.currency, lang)}</td>
+              <th scope="row">
+                {r.currency}
+                {currencySign(r.currency, lang) !== r.currency ? (
+                  <span className="muted"> ({currencySign(r.currency, lang)})</span>
+                ) : null}
+              </th>
+              <td>{amount(r.granted, lang)}</td>
+              <td>{amount(r.toppedUp, lang)}</td>
+              <td>{amount(r.total, lang)}</td>
             </tr>
           ))
         )}

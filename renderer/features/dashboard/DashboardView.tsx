@@ -1,6 +1,7 @@
 /**
- * One card per account, laid out in a responsive grid. Cards change only when main pushes
- * a new AppState; "Refresh all" asks main to poll now.
+ * The home screen: every account as one compact row, worst first; a row opens that
+ * account's detail (route `dashboard` + `accountId`, so the tray can open it too). Rows
+ * change only when main pushes a new AppState; "Refresh all" asks main to poll now.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,27 +10,36 @@ import type { AppState } from '../../../shared/model';
 import type { Route } from '../../app/useNavigation';
 import { useNow } from '../../app/useNow';
 import { Icon } from '../../components/Icon';
-import { AccountCard } from './AccountCard';
-import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { AccountDetail } from './AccountDetail';
+import { AccountList } from './AccountList';
 
 /** The home screen once at least one account exists. */
 export function DashboardView({
   api,
   state,
   go,
+  accountId,
 }: {
   api: CreditrayApi;
   state: AppState;
   go: (r: Route) => void;
+  /** The account whose detail is open; undefined (or a removed account) shows the list. */
+  accountId: string | undefined;
 }) {
   const { t } = useTranslation();
   const now = useNow();
   const [refreshing, setRefreshing] = useState(false);
+  // The last detail opened: back on the list, its row gets the focus again.
+  const [returnTo, setReturnTo] = useState<string | null>(null);
+  const open = state.accounts.find((a) => a.account.id === accountId);
+  // Remembered while rendering (React's "adjust state on a prop change"), not in an effect.
+  if (open && open.account.id !== returnTo) setReturnTo(open.account.id);
   const refreshAll = async () => {
     setRefreshing(true);
     await api.invoke('accounts:refresh', {});
     setRefreshing(false);
   };
+  if (open) return <AccountDetail api={api} status={open} now={now} go={go} />;
   return (
     <section aria-labelledby="dashboard-title" className="screen">
       <header className="screen-head">
@@ -67,28 +77,7 @@ export function DashboardView({
           ))}
         </ul>
       ) : null}
-      <ul className="cards" aria-label={t('dashboard.title')}>
-        {state.accounts.map((status) => (
-          <li key={status.account.id}>
-            <ErrorBoundary
-              resetKey={status}
-              fallback={(message) => (
-                <article
-                  className="card card-broken"
-                  role="alert"
-                  aria-label={status.account.label}
-                >
-                  <h2>{status.account.label}</h2>
-                  <p>{t('dashboard.cardFailed')}</p>
-                  <p className="muted">{message.slice(0, 200)}</p>
-                </article>
-              )}
-            >
-              <AccountCard api={api} status={status} now={now} go={go} />
-            </ErrorBoundary>
-          </li>
-        ))}
-      </ul>
+      <AccountList accounts={state.accounts} now={now} go={go} returnTo={returnTo} />
     </section>
   );
 }

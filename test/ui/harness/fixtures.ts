@@ -3,7 +3,7 @@
  * handlers) and a page wired to it exactly like an Electron window: the real preload runs
  * first, invokes cross into Node through a binding, pushes come back by evaluate.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,7 +13,9 @@ import type { Backend } from './backend';
 import { runPaths, SCREENSHOT_DIR } from './paths';
 import { serveStatic } from './static-server';
 
-type BackendModule = { startBackend(opts: { trustedOrigin: string; systemLocale?: string }): Promise<Backend> };
+type BackendModule = {
+  startBackend(opts: { trustedOrigin: string; systemLocale?: string }): Promise<Backend>;
+};
 
 /** What a UI test works with. */
 export interface Harness {
@@ -28,8 +30,12 @@ export interface Harness {
   navigate(view: View, accountId?: string): Promise<void>;
   /** Saves test-results/screenshots/<name>.png. */
   shot(name: string): Promise<string>;
-  /** Adds the fake server's good key through the onboarding form. */
+  /** Adds the fake server's good key through the onboarding form; waits for its dashboard row. */
   addGoodAccount(label?: string): Promise<void>;
+  /** The dashboard row of the account labelled `label`. */
+  row(label: string): Locator;
+  /** Opens an account's detail (its card) from its dashboard row and waits for it. */
+  openAccount(label: string): Promise<Locator>;
 }
 
 interface HarnessWindow {
@@ -38,11 +44,17 @@ interface HarnessWindow {
 
 async function push(page: Page, channel: string, payload: unknown): Promise<void> {
   await page
-    .evaluate(([c, p]) => void (globalThis as unknown as HarnessWindow).__creditrayPush?.(c as string, p), [channel, payload] as const)
+    .evaluate(
+      ([c, p]) => void (globalThis as unknown as HarnessWindow).__creditrayPush?.(c as string, p),
+      [channel, payload] as const,
+    )
     .catch(() => {}); // the page may be navigating; the next state:get covers it
 }
 
-export const test = base.extend<{ harness: Harness; systemLocale: string }, { origin: string; backendModule: BackendModule }>({
+export const test = base.extend<
+  { harness: Harness; systemLocale: string },
+  { origin: string; backendModule: BackendModule }
+>({
   origin: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern
     async ({}, use) => {
@@ -52,8 +64,11 @@ export const test = base.extend<{ harness: Harness; systemLocale: string }, { or
     },
     { scope: 'worker' },
   ],
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern
-  backendModule: [async ({}, use) => use((await import(pathToFileURL(runPaths().backend).href)) as BackendModule), { scope: 'worker' }],
+  backendModule: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern
+    async ({}, use) => use((await import(pathToFileURL(runPaths().backend).href)) as BackendModule),
+    { scope: 'worker' },
+  ],
   systemLocale: ['en-US', { option: true }],
   harness: async ({ page, origin, backendModule, systemLocale }, use) => {
     const backend = await backendModule.startBackend({ trustedOrigin: origin, systemLocale });
@@ -89,13 +104,24 @@ export const test = base.extend<{ harness: Harness; systemLocale: string }, { or
       },
       async addGoodAccount(label = 'Work') {
         const { FAKE_DEEPSEEK_KEY } = await import('../../fakes/deepseek-server');
-        if (!(await page.getByRole('heading', { level: 1, name: /Welcome|Add an account/ }).count())) {
+        if (
+          !(await page.getByRole('heading', { level: 1, name: /Welcome|Add an account/ }).count())
+        ) {
           await page.getByRole('button', { name: 'Add account' }).first().click();
         }
         await page.getByLabel('Name').fill(label);
         await page.getByLabel('DeepSeek API key').fill(`  ${FAKE_DEEPSEEK_KEY}\n`);
         await page.getByRole('button', { name: 'Verify and add' }).click();
-        await expect(page.getByRole('heading', { level: 2, name: label })).toBeVisible();
+        await expect(harness.row(label)).toBeVisible();
+      },
+      row: (label) =>
+        page
+          .locator('li.account-row')
+          .filter({ has: page.locator('.row-label').getByText(label, { exact: true }) }),
+      async openAccount(label) {
+        await harness.row(label).locator('button.row-open').click();
+        await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible();
+        return page.locator('article.card');
       },
     };
     await use(harness);
