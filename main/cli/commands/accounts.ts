@@ -7,6 +7,7 @@ import { createAccountService } from '../../core/account-service';
 import { normalizeBaseUrl } from '../../core/url-policy';
 import { lockPaths, withLock } from '../../core/data-lock';
 import { PROVIDER_IDS, type ProviderId } from '../../../shared/model';
+import { PROVIDERS } from '../../../shared/providers';
 
 export const ACCOUNTS_HELP = `Usage: creditray accounts list [--json]
        creditray accounts add [--label NAME] [--provider deepseek] [--base-url URL]
@@ -86,11 +87,11 @@ export async function runAccounts(args: string[], io: CliIo): Promise<number> {
       const base = normalizeBaseUrl(values['base-url']);
       if (!base.ok) throw new UsageError(`--base-url: ${base.error.message}`);
     }
-    const key =
-      provider === 'demo' ? '' : await readSecret(io, 'DeepSeek API key (input hidden): ');
+    const name = PROVIDERS[provider as ProviderId].displayName;
+    const key = provider === 'demo' ? '' : await readSecret(io, `${name} API key (input hidden): `);
     const r = await service(ctx).add({
       provider: provider as ProviderId,
-      label: nonEmpty('label', values.label) ?? (provider === 'demo' ? 'Demo' : 'DeepSeek'),
+      label: nonEmpty('label', values.label) ?? (provider === 'demo' ? 'Demo' : name),
       key,
       baseUrl: values['base-url'],
     });
@@ -98,8 +99,11 @@ export async function runAccounts(args: string[], io: CliIo): Promise<number> {
       io.err(`Not added: ${r.error.message}`);
       return 3;
     }
+    // The demo account has no key: saying one is in the keychain would be untrue.
     io.out(
-      `Added "${r.value.label}" (${r.value.keyMask || 'no key'}); the key is in the OS keychain.`,
+      r.value.provider === 'demo'
+        ? `Added "${r.value.label}" (the built-in demo account, no key).`
+        : `Added "${r.value.label}" (${r.value.keyMask}); the key is in the OS keychain.`,
     );
     return 0;
   }

@@ -49,6 +49,14 @@ describe.skipIf(!hasKeyring)('creditray accounts (real keychain)', () => {
     expect(JSON.parse(after.stdout).accounts).toEqual([]);
   });
 
+  it('adds the demo account without claiming a key is in the keychain', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'creditray-cli-acc-'));
+    const add = await runCli(['accounts', 'add', '--provider', 'demo'], { dataDir });
+    expect(add.code).toBe(0);
+    expect(add.stdout.trim()).toBe('Added "Demo" (the built-in demo account, no key).');
+    expect(add.stdout).not.toMatch(/keychain/);
+  });
+
   it('refuses a wrong key and saves nothing', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'creditray-cli-acc-'));
     const add = await runCli(['accounts', 'add', '--base-url', ds.url], { dataDir, stdin: 'sk-ffffffffffffffffffffffffffffffff\n' });
