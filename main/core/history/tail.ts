@@ -65,6 +65,10 @@ export async function openForAppend(path: string): Promise<OpenedLog> {
       const first = pos > 0 ? 1 : 0;
       for (let i = lines.length - 1; i >= first && !lastFull; i--) {
         const d = decodeLine(lines[i] as string);
+        // A damaged line after the last full record makes the reader drop every heartbeat
+        // that follows it (load.ts), so the next append must write a full record: stop here
+        // with no last full record.
+        if (d.type === 'bad') break;
         if (d.type === 'full') lastFull = d.snapshot;
         if ((d.type === 'full' || d.type === 'heartbeat') && lastAt === null)
           lastAt = d.type === 'full' ? d.snapshot.at : d.at;
