@@ -22,7 +22,7 @@ const GROUPS: [string, RegExp][] = [
   ['provider parsers + http errors', /providers\/(.*-parse|http-errors|key-scrub)\.ts$/],
   ['diagnosis', /^shared\/diagnosis\//],
   ['forecast + changes', /^shared\/analytics\/(forecast|changes)\.ts$/],
-  ['other analytics', /^shared\/analytics\//],
+  ['other analytics', /^shared\/analytics\/(?!forecast|changes)/],
   ['history line format + rollup', /history\/(line-format|rollup)\.ts$/],
   ['tray model + icon', /tray-(model|icon)\.ts$/],
   ['balance + currency', /^shared\/(balance|currency)\.ts$/],

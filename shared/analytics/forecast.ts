@@ -93,14 +93,16 @@ export function forecast(
   thresholds: Thresholds | null,
   now: number,
 ): Forecast {
+  // Copy only when some reading lies in the future (a clock stepped back).
   const upToNow =
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: filtering anyway gives the same points
     points.length > 0 && (points[points.length - 1] as BalancePoint).at > now
       ? points.filter((p) => p.at <= now)
       : points;
-  const first = upToNow[0];
-  const last = upToNow[upToNow.length - 1];
-  if (!first || !last)
+  if (upToNow.length === 0)
     return { status: 'collecting-data', coveredMs: 0, neededMs: FORECAST_MIN_HISTORY_MS };
+  const first = upToNow[0] as BalancePoint;
+  const last = upToNow[upToNow.length - 1] as BalancePoint;
   const asOf = last.at;
   const coveredMs = asOf - first.at;
   if (coveredMs < FORECAST_MIN_HISTORY_MS) {

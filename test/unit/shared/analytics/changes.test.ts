@@ -161,3 +161,26 @@ describe('classifyChanges', () => {
     });
   });
 });
+
+describe('classifyChanges with providers that report only a total', () => {
+  const totalOnly = (at: number, total: number): BalancePoint => ({
+    at,
+    total,
+    granted: 0,
+    toppedUp: 0,
+    available: true,
+  });
+
+  it('calls every fall spend and every rise a top-up, even a sudden fall to zero', () => {
+    expect(kinds([totalOnly(T0, 5 * UNIT), totalOnly(T0 + MIN, 0)])).toEqual(['spend']);
+    expect(kinds([totalOnly(T0, 5 * UNIT), totalOnly(T0 + MIN, 9 * UNIT)])).toEqual(['top-up']);
+  });
+
+  it('does not take a fall for gift expiry when topped-up money moved too, even if the parts do not add up', () => {
+    const odd = [
+      { at: T0, total: 15 * UNIT, granted: 10 * UNIT, toppedUp: 5 * UNIT, available: true },
+      { at: T0 + DAY, total: 5 * UNIT, granted: 0, toppedUp: 3 * UNIT, available: true },
+    ];
+    expect(kinds(odd)).toEqual(['spend']);
+  });
+});

@@ -144,3 +144,33 @@ describe('forecast edges', () => {
     expect(bad.targets.map((t) => t.name)).toEqual(['critical', 'zero']);
   });
 });
+
+describe('forecast reference week', () => {
+  it('judges gift expiry early in the window against the week before the window', () => {
+    // T0 -> T0+1h: a fast spend of 12 units in one hour. Then 1 unit/hour of paid spend for
+    // eight days; 1.5 days in, the 10 gift units go within one hour (10/h). The 7-day window
+    // starts at T0+1d, so the fast hour lies before it but within a week of the gift fall:
+    // 10/h is not 10x of 12/h, so it is spend and counts in the rate.
+    const pts: BalancePoint[] = [];
+    let at = T0;
+    let toppedUp = 1000 * UNIT;
+    let granted = 10 * UNIT;
+    const push = () =>
+      pts.push({ at, total: granted + toppedUp, granted, toppedUp, available: true });
+    push();
+    at += HOUR;
+    toppedUp -= 12 * UNIT;
+    push();
+    for (let h = 0; h < 191; h++) {
+      at += HOUR;
+      if (at === T0 + 36 * HOUR) granted -= 10 * UNIT;
+      else toppedUp -= UNIT;
+      push();
+    }
+    const f = ok(forecast(pts, thresholds, at));
+    expect(f.days).toBe(7);
+    // 167 paid hours + the 10 gift units, over 7 days. Judged against the window alone
+    // (1/h), the gift fall would be an expiry and the rate 167/7 a day.
+    expect(f.perDay.expected.micros).toBe(Math.round((177 * UNIT) / 7));
+  });
+});
