@@ -106,11 +106,13 @@ export function decodeValue(v: unknown, prevRows?: readonly BalanceRow[]): Decod
   return { type: 'bad', reason: 'not a record' };
 }
 
-const PLAIN_DECIMAL = /^-?\d{1,10}(\.\d{1,6})?$/;
-
-/** The same amounts the importer accepts (parseAmount), with a quick path for the usual shape. */
+/**
+ * The same amounts the importer accepts (parseAmount). No quicker regex in front: the one
+ * that was here let 9999999999.00 through although parseAmount refuses it (above
+ * MAX_ABS_MICROS), and rows repeated from the previous record are not checked again anyway.
+ */
 function isAmount(v: string): boolean {
-  return PLAIN_DECIMAL.test(v) || parseAmount(v).ok;
+  return parseAmount(v).ok;
 }
 
 /** Decodes one line of text (without its newline). */
