@@ -13,26 +13,22 @@
  * it (compaction, import) or grown by another process is reopened, so no record is written
  * to a replaced file and no heartbeat follows someone else's record.
  */
-import { randomBytes } from 'node:crypto';
-import {
-  type FileHandle,
-  copyFile,
-  mkdir,
-  open,
-  readFile,
-  readdir,
-  rename,
-  rm,
-  stat,
-  unlink,
-} from 'node:fs/promises';
+import { copyFile, mkdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GONE, LockBusyError, withLock } from '../data-lock';
+import { LockBusyError, withLock } from '../data-lock';
 import type { Snapshot } from '../../../shared/model';
 import type { HistoryStore, Logger } from '../ports';
 import { storageError } from './errors';
 import { encodeFull, encodeHeartbeat, encodeSeries, sameBalance } from './line-format';
 import { decodeLog } from './load';
+import {
+  fileNameFor,
+  logAccountIds,
+  removeLeftovers,
+  replaceFile,
+  syncDir,
+  writeAll,
+} from './log-files';
 import { rollup } from './rollup';
 import { type OpenedLog, openForAppend } from './tail';
 
@@ -69,38 +65,7 @@ interface AccountState {
 }
 
 export const DEFAULT_HEARTBEAT_MS = 3_600_000;
-const SUFFIX = '.log';
-
-/** File name for an account id: safe on every OS, reversible. */
-export function fileNameFor(accountId: string): string {
-  const escaped = encodeURIComponent(accountId).replace(
-    /[.!~*'()]/g,
-    (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase(),
-  );
-  return escaped + SUFFIX;
-}
-
-/** FileHandle.write may write only part of the buffer (a nearly full disk): finish or throw. */
-export async function writeAll(fh: FileHandle, text: string): Promise<void> {
-  const buf = Buffer.from(text, 'utf8');
-  let off = 0;
-  while (off < buf.length) {
-    const { bytesWritten } = await fh.write(buf, off, buf.length - off);
-    if (bytesWritten <= 0) throw Object.assign(new Error('no bytes written'), { code: 'ENOSPC' });
-    off += bytesWritten;
-  }
-}
-
-async function syncDir(dir: string): Promise<void> {
-  // Makes a new or renamed directory entry durable. Windows cannot open directories: skip there.
-  if (process.platform === 'win32') return;
-  const fh = await open(dir, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
+export { fileNameFor, writeAll } from './log-files';
 
 /** Creates the store; nothing touches the disk until the first call. */
 export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHistoryStore {
@@ -285,47 +250,15 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
     return snapshots;
   }
 
-  /**
-   * Temp files of this account that a crashed rewrite left behind. Called under the account's
-   * lock, when no rewrite of it can be running in any process, so none of them is in use.
-   */
-  async function removeLeftoverTemps(id: string): Promise<void> {
-    const prefixes = [`${fileNameFor(id)}.tmp`, `${fileNameFor(id)}.lock${GONE}`];
-    const names = await readdir(opts.dir).catch(() => [] as string[]);
-    for (const n of names)
-      if (prefixes.some((p) => n.startsWith(p)))
-        await rm(join(opts.dir, n), { recursive: true, force: true }).catch(() => undefined);
-  }
-
   async function rewrite(id: string, snapshots: readonly Snapshot[], op: string): Promise<void> {
-    const st = stateOf(id);
-    await closeLog(st);
-    const file = pathOf(id);
-    // Unique per process and call: two writers never share (or delete) each other's temp file.
-    const tmp = `${file}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+    await closeLog(stateOf(id));
     try {
       await ensureDir();
-      await removeLeftoverTemps(id);
-      const fh = await open(tmp, 'wx', 0o600);
-      try {
-        await writeAll(fh, encodeSeries(snapshots));
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
-      await rename(tmp, file);
-      await syncDir(opts.dir);
+      await removeLeftovers(opts.dir, fileNameFor(id));
+      await replaceFile(opts.dir, fileNameFor(id), encodeSeries(snapshots));
     } catch (e) {
-      await unlink(tmp).catch(() => undefined);
       throw storageError(op, fileNameFor(id), e);
     }
-  }
-
-  async function accountIds(): Promise<string[]> {
-    const names = await readdir(opts.dir).catch(() => [] as string[]);
-    return names
-      .filter((n) => n.endsWith(SUFFIX))
-      .map((n) => decodeURIComponent(n.slice(0, -SUFFIX.length)));
   }
 
   return {
@@ -353,15 +286,14 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
         const st = stateOf(id);
         await closeLog(st);
         states.delete(id);
-        for (const f of [pathOf(id), `${pathOf(id)}.tmp`]) {
-          await unlink(f).catch((e: { code?: string }) => {
-            if (e.code !== 'ENOENT') throw storageError('delete', fileNameFor(id), e);
-          });
-        }
+        await unlink(pathOf(id)).catch((e: { code?: string }) => {
+          if (e.code !== 'ENOENT') throw storageError('delete', fileNameFor(id), e);
+        });
+        await removeLeftovers(opts.dir, fileNameFor(id));
       }),
 
     async compact(accountId) {
-      const ids = accountId === undefined ? await accountIds() : [accountId];
+      const ids = accountId === undefined ? await logAccountIds(opts.dir) : [accountId];
       let firstError: unknown = null;
       for (const id of ids) {
         // One account's failure (a full disk) must not stop the others from being tried.
