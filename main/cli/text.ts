@@ -17,7 +17,13 @@ export function renderStatusText(statuses: AccountStatus[], locale: string): str
   const zh = lang === 'zh-CN';
   const lines: string[] = [];
   for (const s of statuses) {
-    const head = s.headline ? money(s.headline.total, s.headline.currency, lang) : '—';
+    const head = s.headline
+      ? money(s.headline.total, s.headline.currency, lang)
+      : s.snapshot?.unlimited
+        ? zh
+          ? '不限额'
+          : 'unlimited'
+        : '—';
     lines.push(`${s.account.label}  ${head}  [${levelWord(lang, s.level)}]`);
     for (const r of nonZeroRows(s.snapshot?.rows ?? [])) {
       const detail = zh
@@ -31,6 +37,9 @@ export function renderStatusText(statuses: AccountStatus[], locale: string): str
           ? '  账户当前无法支付 API 调用（is_available=false）'
           : '  the account cannot pay for API calls right now (is_available=false)',
       );
+    if (s.snapshot?.notice) lines.push(`  ${s.snapshot.notice.message}`);
+    for (const f of s.snapshot?.facts ?? [])
+      lines.push(`  ${f.id}: ${money(f.amount, f.currency, lang)}`);
     if (s.error)
       lines.push(`  ${errorWords(lang, s.error.kind, s.error.status)}: ${s.error.message}`);
     if (s.stale && s.snapshot) {

@@ -93,6 +93,19 @@ describe('creditray check --provider (new providers, real CLI)', () => {
     });
   });
 
+  it('relay: the text output says unlimited instead of an amount', async () => {
+    fake.route('/v1/dashboard/billing/subscription', json(RELAY.unlimited));
+    const r = await runCli(
+      ['check', '--provider', 'relay', '--key-env', 'K', '--base-url', fake.url],
+      {
+        env: { ...env, LANG: 'en_US.UTF-8' },
+        dataDir: dataDir(),
+      },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/unlimited|不限额/);
+  });
+
   it('relay: an exhausted key (HTTP 200 error object) exits 2 with key-limit-reached', async () => {
     fake.route('/v1/dashboard/billing/subscription', json(RELAY.exhausted));
     const r = await check('relay');

@@ -1,8 +1,8 @@
 /**
- * StepFun's /v1/accounts, read exactly (CNY JSON numbers). `balance` is what can be spent;
- * whether `total_cash_balance` / `total_voucher_balance` are lifetime totals or remaining
- * parts is not documented clearly, so they are shown only as labelled facts, never as the
- * split of the balance.
+ * StepFun's /v1/accounts, read exactly (CNY JSON numbers). `balance` is what can be spent.
+ * StepFun's API reference calls `total_cash_balance` the account's total top-ups and
+ * `total_voucher_balance` its total gifts: lifetime totals, not parts of the balance (a
+ * peer's fixture has balance 150 with 200 and 50), so they are shown only as labelled facts.
  */
 import { z } from 'zod';
 import type { ProviderError, Snapshot, SnapshotFact } from '../../../../shared/model';
@@ -40,8 +40,8 @@ export function parseStepfunAccount(
     );
   const facts: SnapshotFact[] = [];
   for (const [field, id] of [
-    ['total_cash_balance', 'total-cash'],
-    ['total_voucher_balance', 'total-voucher'],
+    ['total_cash_balance', 'lifetime-top-ups'],
+    ['total_voucher_balance', 'lifetime-gifts'],
   ] as const) {
     const v = d[field];
     if (v === null || v === undefined) continue;

@@ -130,8 +130,8 @@ describe('StepFun and Novita', () => {
     );
     expect(s.rows).toEqual([{ currency: 'CNY', total: '150.00', granted: '0.00', toppedUp: '150.00' }]);
     expect(s.facts).toEqual([
-      { id: 'total-cash', currency: 'CNY', amount: '200.00' },
-      { id: 'total-voucher', currency: 'CNY', amount: '50.00' },
+      { id: 'lifetime-top-ups', currency: 'CNY', amount: '200.00' },
+      { id: 'lifetime-gifts', currency: 'CNY', amount: '50.00' },
     ]);
   });
   it('Novita: divides 1/10000 USD exactly and keeps what is owed as a fact', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDemoProvider, DEMO_CYCLE_MS, DEMO_EMPTY_MS, DEMO_GRANTED_CNY, demoBalanceBodyAt, demoSnapshotAt } from '../../../../main/core/providers/demo';
 import { createProviders } from '../../../../main/core/providers/registry';
-import { DEFAULT_THRESHOLDS, type Snapshot } from '../../../../shared/model';
+import { DEFAULT_THRESHOLDS, PROVIDER_IDS, type Snapshot } from '../../../../shared/model';
 import { toMicros } from '../../../../shared/money';
 
 const cny = (s: Snapshot) => s.rows.find((r) => r.currency === 'CNY')!;
@@ -87,8 +87,7 @@ describe('createDemoProvider', () => {
 describe('createProviders', () => {
   it('offers every provider id', () => {
     const p = createProviders({ http: async () => new Response(), now: () => 0 });
-    expect(Object.keys(p).sort()).toEqual(['deepseek', 'demo']);
-    expect(p.deepseek.id).toBe('deepseek');
-    expect(p.demo.id).toBe('demo');
+    expect(Object.keys(p).sort()).toEqual([...PROVIDER_IDS].sort());
+    for (const id of PROVIDER_IDS) expect(p[id].id).toBe(id);
   });
 });
