@@ -16,6 +16,7 @@ export default {
     'shared/diagnosis/**/*.ts',
     'shared/analytics/**/*.ts',
     'main/core/notification-policy.ts',
+    'main/core/foresight-policy.ts',
     'main/core/providers/*-parse.ts',
     'main/core/providers/*/parse.ts',
     'main/core/providers/http-errors.ts',

@@ -12,6 +12,7 @@ import {
   MIN_POLL_SEC,
   NOTIFY_KINDS,
   PROVIDER_IDS,
+  RUN_OUT_DAYS_RANGE,
   THEMES,
   type AccountConfig,
   type AppSettings,
@@ -83,6 +84,7 @@ export const schemas = {
         .int()
         .min(0)
         .max(7 * 24 * 60),
+      runOutDays: z.number().int().min(RUN_OUT_DAYS_RANGE.min).max(RUN_OUT_DAYS_RANGE.max),
     })
     .partial(),
   'history:get': z.strictObject({

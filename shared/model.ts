@@ -117,6 +117,9 @@ export const NOTIFY_KINDS = [
   'unavailable',
   'auth',
   'recovered',
+  // Foresight: the forecast says zero within `AppSettings.runOutDays`; spend far above usual.
+  'runs-out',
+  'spike',
 ] as const;
 export type NotifyKind = (typeof NOTIFY_KINDS)[number];
 export type NotifyPrefs = Record<NotifyKind, boolean>;
@@ -127,6 +130,8 @@ export const DEFAULT_NOTIFY: NotifyPrefs = {
   unavailable: true,
   auth: true,
   recovered: true,
+  'runs-out': true,
+  spike: true,
 };
 
 /** An account as stored in settings. The key itself is never here: only its mask. */
@@ -162,6 +167,8 @@ export interface AppSettings {
   launchAtLogin: boolean;
   /** Same notification kind for the same account is not repeated within this many minutes. */
   notifyCooldownMin: number;
+  /** Warn when a confident forecast says the money runs out within this many days. */
+  runOutDays: number;
 }
 export const DEFAULT_SETTINGS: AppSettings = {
   pollIntervalSec: DEFAULT_POLL_SEC,
@@ -169,7 +176,10 @@ export const DEFAULT_SETTINGS: AppSettings = {
   theme: 'system',
   launchAtLogin: false,
   notifyCooldownMin: 60,
+  runOutDays: 3,
 };
+/** The range the run-out warning accepts, in days. */
+export const RUN_OUT_DAYS_RANGE = { min: 1, max: 30 } as const;
 
 export interface Headline {
   currency: string;

@@ -21,6 +21,7 @@ import type {
   Snapshot,
 } from '../../shared/model';
 import { err, toError } from '../../shared/result';
+import { decideForesight, nextEpisodes, type ForesightEpisodes } from './foresight-policy';
 import { decideNotifications } from './notification-policy';
 import { createPoller, type PollOutcome } from './poller';
 import type { Clock, HistoryStore, Logger, Notifier, ProviderResult, SecretStore } from './ports';
@@ -74,6 +75,8 @@ interface State {
   settled: Level | null;
   settledError: ProviderError | null;
   lastSent: Partial<Record<NotifyKind, number>>;
+  /** Foresight episodes as of the last successful reading; null before one (never-spam). */
+  foresight: ForesightEpisodes | null;
   /** Recent readings (oldest first): the gauge's "since top-up" baseline is found in them. */
   series: Snapshot[] | null;
 }
@@ -214,6 +217,9 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     });
     st.settled = st.level;
     st.settledError = st.error;
+    // Foresight reads history, which only a successful reading moves: a failed poll must
+    // neither start nor end an episode.
+    if (res.ok) requests.push(...foresight(st, now));
     for (const n of requests) {
       st.lastSent[n.kind] = now;
       try {
@@ -226,6 +232,23 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         });
       }
     }
+  }
+
+  function foresight(st: State, now: number) {
+    const next = nextEpisodes(st.foresight, st.insights, settings?.runOutDays ?? 3);
+    const requests = decideForesight({
+      account: st.account,
+      previous: st.foresight,
+      next,
+      insights: st.insights,
+      headline: st.headline,
+      lastSent: st.lastSent,
+      now,
+      cooldownMs: (settings?.notifyCooldownMin ?? 60) * 60_000,
+      lang,
+    });
+    st.foresight = next;
+    return requests;
   }
 
   async function pollAccount(id: string, signal: AbortSignal): Promise<PollOutcome> {
@@ -283,8 +306,8 @@ export function createMonitor(deps: MonitorDeps): Monitor {
             moneyLevel: null,
             settled: null,
             settledError: null,
-
             lastSent: {},
+            foresight: null,
             series: null,
           });
           continue;

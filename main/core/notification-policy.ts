@@ -43,6 +43,21 @@ function isAuthError(level: Level | null, error: ProviderError | null | undefine
   return level === 'error' && error?.kind === 'auth';
 }
 
+/**
+ * The gate every notification passes, threshold or foresight alike: the user's per-account
+ * switch for the kind, then the cooldown since that kind was last shown for that account.
+ */
+export function notifyAllowed(
+  account: AccountConfig,
+  kind: NotifyKind,
+  lastSent: Partial<Record<NotifyKind, number>>,
+  now: number,
+  cooldownMs: number,
+): boolean {
+  if (!account.notify[kind]) return false;
+  return now - (lastSent[kind] ?? -Infinity) >= cooldownMs;
+}
+
 /** Which kind (if any) this transition means, before preferences and cooldown. */
 export function transitionKind(input: NotificationInput): NotifyKind | null {
   const { previous, next, error, previousError } = input;
@@ -73,8 +88,7 @@ export function decideNotifications(input: NotificationInput): NotificationReque
   // Stryker disable next-line ConditionalExpression: equivalent, notify[null] is undefined and the next line returns [] as well
   if (kind === null) return [];
   const { account, lastSent, now, cooldownMs, lang, headline } = input;
-  if (!account.notify[kind]) return [];
-  if (now - (lastSent[kind] ?? -Infinity) < cooldownMs) return [];
+  if (!notifyAllowed(account, kind, lastSent, now, cooldownMs)) return [];
   const currency = headline?.currency ?? null;
   const thresholds = thresholdsFor(account, currency);
   const text = notificationText(lang, kind, {

@@ -13,6 +13,7 @@ import {
   MIN_POLL_SEC,
   NOTIFY_KINDS,
   PROVIDER_IDS,
+  RUN_OUT_DAYS_RANGE,
   THEMES,
   type AccountConfig,
   type AppSettings,
@@ -44,6 +45,7 @@ const settingsShape = {
     .int()
     .min(0)
     .max(7 * 24 * 60),
+  runOutDays: z.number().int().min(RUN_OUT_DAYS_RANGE.min).max(RUN_OUT_DAYS_RANGE.max),
 };
 /** Every setting, each field validated; updateSettings parses patches with it. */
 export const settingsSchema = z.object(settingsShape);

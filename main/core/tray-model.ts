@@ -7,6 +7,8 @@ import { formatMoney, microsToDecimal, parseAmount } from '../../shared/money';
 import type { AccountStatus, AppState, Headline, Level, ProviderId } from '../../shared/model';
 import { resolveLanguage, type Lang } from '../../shared/i18n/language';
 import { errorWords, levelWord, trayText } from '../../shared/i18n/tray';
+import { formatDays } from '../../shared/i18n/notifications';
+import { anyDaysLeft } from '../../shared/analytics/run-out';
 
 /** One menu entry as data; the shell maps `kind`/`action` to click handlers. */
 export type TrayMenuItem =
@@ -94,17 +96,22 @@ function shortBalance(headline: Headline | null, lang: Lang): string {
   }
 }
 
-function accountLine(s: AccountStatus, lang: Lang): string {
-  return trayText(lang, 'accountLine', {
+function accountLine(s: AccountStatus, lang: Lang, withDays = false): string {
+  const line = trayText(lang, 'accountLine', {
     label: s.account.label,
     balance: balanceText(s.headline, lang),
     state: levelWord(lang, s.level),
   });
+  // Days left only for the worst account: one number that answers "when", not a table.
+  const days = withDays && !s.stale ? anyDaysLeft(s.insights?.forecast) : null;
+  if (days === null || days <= 0) return line;
+  const detail = trayText(lang, 'daysLeft', { days: formatDays(days, lang) });
+  return trayText(lang, 'withDetail', { line, detail });
 }
 
 /** The account line plus why it is stale or failing, in a few words. */
-function tooltipLine(s: AccountStatus, lang: Lang): string {
-  const line = accountLine(s, lang);
+function tooltipLine(s: AccountStatus, lang: Lang, withDays: boolean): string {
+  const line = accountLine(s, lang, withDays);
   let detail = s.error ? errorWords(lang, s.error.kind, s.error.status) : null;
   if (s.stale && s.level !== 'stale') {
     detail = detail ? trayText(lang, 'staleBecause', { why: detail }) : trayText(lang, 'stale');
@@ -122,7 +129,7 @@ export function buildTrayModel(state: AppState): TrayModel {
   const menu: TrayMenuItem[] = accounts.map((a) => ({
     kind: 'account',
     accountId: a.account.id,
-    label: accountLine(a, lang),
+    label: accountLine(a, lang, a === worst),
   }));
   if (menu.length > 0) menu.push({ kind: 'separator' });
 
@@ -158,7 +165,7 @@ export function buildTrayModel(state: AppState): TrayModel {
     level,
     fill: worst?.gaugeFill ?? null,
     tooltip: hasAccounts
-      ? accounts.map((a) => tooltipLine(a, lang)).join('\n')
+      ? accounts.map((a) => tooltipLine(a, lang, a === worst)).join('\n')
       : trayText(lang, 'noAccounts'),
     title: shortBalance(worst?.headline ?? null, lang),
     menu,

@@ -181,6 +181,8 @@ export const en = {
       unavailable: 'calls are blocked',
       auth: 'the key stops working',
       recovered: 'the account recovers',
+      'runs-out': 'the money runs out within a few days at the current rate',
+      spike: 'spending jumps far above the usual rate',
     },
     save: 'Save',
     saved: 'Saved',

@@ -175,6 +175,8 @@ export const zhCN: Messages = {
       unavailable: '调用受阻',
       auth: '密钥失效',
       recovered: '账户恢复正常',
+      'runs-out': '按当前速度几天内将用完',
+      spike: '消费远高于平时',
     },
     save: '保存',
     saved: '已保存',

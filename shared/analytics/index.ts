@@ -35,3 +35,18 @@ export {
 } from './history-csv';
 export { parseHistoryJson } from './history-json';
 export { type HistoryInsights, historyInsights } from './insights';
+export {
+  SPIKE_END_FACTOR,
+  SPIKE_FACTOR,
+  SPIKE_MIN_SPEND_MICROS,
+  SPIKE_WINDOW_MS,
+  type SpikeMeasure,
+  measureSpike,
+  spikeLevel,
+} from './spike';
+export {
+  DEFAULT_RUN_OUT_DAYS,
+  RUN_OUT_END_FACTOR,
+  anyDaysLeft,
+  confidentDaysLeft,
+} from './run-out';

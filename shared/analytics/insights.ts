@@ -8,6 +8,7 @@ import { type BurnRate, computeBurnRate } from './burn-rate';
 import { type BalanceChange, classifyChanges } from './changes';
 import { type Forecast, forecast } from './forecast';
 import { ANALYTICS_LOOKBACK_MS, pointsFromSnapshots } from './points';
+import { type SpikeMeasure, measureSpike } from './spike';
 
 export interface HistoryInsights {
   currency: string;
@@ -17,6 +18,8 @@ export interface HistoryInsights {
   budget: BudgetBaseline | null;
   /** Top-ups, gifts and possible gift expiries in the last ANALYTICS_LOOKBACK_MS, oldest first. */
   recentEvents: BalanceChange[];
+  /** The last hour against the usual rate (shared/analytics/spike); null while collecting data. */
+  spike: SpikeMeasure | null;
 }
 
 /**
@@ -38,5 +41,6 @@ export function historyInsights(
     forecast: forecast(recent, opts.thresholds, opts.now),
     budget: budgetBaseline(opts.budget, all),
     recentEvents: classifyChanges(recent).filter((c) => c.kind !== 'spend'),
+    spike: measureSpike(recent, opts.now),
   };
 }

@@ -51,7 +51,7 @@ const baseEn = {
   'ev.spike':
     'Spend in the last {{hours}} h: {{spent}} ({{rate}}/h), about {{ratio}}× the usual {{usual}}/h.',
   'ev.spike-from-zero':
-    'Spend in the last {{hours}} h: {{spent}} ({{rate}}/h), while the previous days showed almost none.',
+    'Spend in the last {{hours}} h: {{spent}} ({{rate}}/h), while the previous days showed none.',
   'ev.other-funded': '{{other}} ({{otherKey}}) has {{otherBalance}} and can pay for calls.',
   'ev.other-topped-up': '{{other}} received {{amount}} at {{time}}.',
   'ev.other-empty': '{{other}} ({{otherKey}}) is empty: your program may be sending that key.',

@@ -25,6 +25,17 @@ export const notificationsMessages = {
       '{{provider}} refused the key {{keyMask}} for {{label}}. Check or create a key, then replace it in Creditray.',
     'recovered.title': 'Back to normal: {{label}}',
     'recovered.body': '{{label}} is working again. Balance: {{balance}}.',
+    'runs-out.title': 'Runs out in {{days}}: {{label}}',
+    'runs-out.body':
+      'At its current rate of {{rate}} a day, {{label}} ({{balance}} left) runs out in about {{days}}. Top up in time.',
+    'spike.title': 'Spending spike: {{label}}',
+    'spike.body':
+      '{{label}} spent {{spent}} in the last hour, {{ratio}}× its usual {{usual}} an hour. A runaway loop or a leaked key? Check the usage page.',
+    'spike-new.body':
+      '{{label}} spent {{spent}} in the last hour; it usually spends nothing. A runaway loop or a leaked key? Check the usage page.',
+    days: '{{n}} days',
+    day: '1 day',
+    underADay: 'less than a day',
     unknownBalance: 'unknown',
   },
   'zh-CN': {
@@ -43,6 +54,17 @@ export const notificationsMessages = {
       '{{provider}} 拒绝了 {{label}} 的密钥 {{keyMask}}。请检查或新建密钥，然后在 Creditray 中替换。',
     'recovered.title': '已恢复正常：{{label}}',
     'recovered.body': '{{label}} 已恢复正常，当前余额 {{balance}}。',
+    'runs-out.title': '预计 {{days}}内用完：{{label}}',
+    'runs-out.body':
+      '按目前每天 {{rate}} 的消费速度，{{label}}（剩余 {{balance}}）约 {{days}}后用完，请及时充值。',
+    'spike.title': '消费激增：{{label}}',
+    'spike.body':
+      '{{label}} 最近一小时消费 {{spent}}，是平时每小时 {{usual}} 的 {{ratio}} 倍。可能是代码陷入失控循环或密钥已泄露，请查看用量明细。',
+    'spike-new.body':
+      '{{label}} 最近一小时消费 {{spent}}，而平时几乎不消费。可能是代码陷入失控循环或密钥已泄露，请查看用量明细。',
+    days: '{{n}} 天',
+    day: '1 天',
+    underADay: '不到 1 天',
     unknownBalance: '未知',
   },
 } as const;
@@ -72,6 +94,21 @@ export interface NotificationVars {
   threshold: string;
   provider: string;
   keyMask: string;
+  /** Foresight only: days left ("2.5 days"), rate per day, last hour's spend, usual hourly rate, multiple. */
+  days?: string;
+  rate?: string;
+  spent?: string;
+  usual?: string;
+  ratio?: string;
+}
+
+/** "2.5 days", "1 day", "less than a day": one decimal, so 2.96 days is not shown as "3 days". */
+export function formatDays(days: number, lang: Lang): string {
+  const table = notificationsMessages[lang];
+  if (days < 1) return table.underADay;
+  const n = Math.floor(days * 10) / 10;
+  if (n === 1) return table.day;
+  return interpolate(table.days, { n: new Intl.NumberFormat(LOCALES[lang]).format(n) });
 }
 
 /** Title and body for one notification kind in one language. */
@@ -81,9 +118,11 @@ export function notificationText(
   vars: NotificationVars,
 ): { title: string; body: string } {
   const table = notificationsMessages[lang];
-  const v = { ...vars };
+  const v: Record<string, string> = { ...vars };
+  // A spike on an account that usually spends nothing has no multiple to quote.
+  const body = kind === 'spike' && vars.ratio === undefined ? 'spike-new' : kind;
   return {
     title: interpolate(table[`${kind}.title`], v),
-    body: interpolate(table[`${kind}.body`], v),
+    body: interpolate(table[`${body}.body`], v),
   };
 }

@@ -1,53 +1,69 @@
 /**
- * `usage-spike`: spend over the last hours far above the account's usual rate. That is the
- * signature of a runaway loop or of a leaked key, so rotating the key is part of the fix.
- * Rates come from shared/analytics (top-ups and likely gift expiries are not spend).
+ * `usage-spike`: spend far above the account's usual rate. That is the signature of a runaway
+ * loop or of a leaked key, so rotating the key is part of the fix. The rule is the one the
+ * spike notification and `check --json` use (shared/analytics/spike: last hour against the
+ * usual hourly rate, 5x and one whole unit; top-ups and likely gift expiries are not spend).
+ * A 402 is often diagnosed after the money ran out, so the last three hours are each checked:
+ * a spike that drained the account two hours ago still explains it.
  */
-import { HOUR_MS, rateEnding } from '../history';
+import { measureSpike, type SpikeMeasure } from '../../analytics';
+import { HOUR_MS } from '../history';
 import { recheck, step } from '../steps';
 import { makeCause, pastedIsOther, type CauseRule } from './make';
 import type { Evidence } from '../types';
 
-const RECENT_MS = 3 * HOUR_MS;
-const WEEK_MS = 7 * 24 * HOUR_MS;
-const MIN_RATIO = 4;
-/** Below one currency unit in three hours nobody needs to be alarmed. */
-const MIN_SPEND_MICROS = 1_000_000;
+/** How many hours back a spike still explains an error. */
+const LOOKBACK_HOURS = 3;
+
+const rank = (m: SpikeMeasure) => m.ratio ?? Infinity;
 
 export const usageSpike: CauseRule = (ctx) => {
   let best: { evidence: Evidence; ratio: number } | null = null;
   for (const h of ctx.histories) {
     const cur = h.currency;
-    const recent = rateEnding(h, RECENT_MS, ctx.now);
-    // "Usual" is the week before the recent window, or at least the day before it.
-    const base = rateEnding(h, WEEK_MS - RECENT_MS, ctx.now - RECENT_MS) ?? rateEnding(h, 24 * HOUR_MS, ctx.now - RECENT_MS);
-    if (!recent || !base || recent.spentMicros < MIN_SPEND_MICROS) continue;
-    const ratio = base.perHourMicros > 0 ? recent.perHourMicros / base.perHourMicros : Infinity;
-    if (ratio < MIN_RATIO || (best && best.ratio >= ratio)) continue;
-    const vars = {
-      hours: RECENT_MS / HOUR_MS,
-      spent: ctx.money(recent.spentMicros, cur),
-      rate: ctx.money(recent.perHourMicros, cur),
-      usual: ctx.money(base.perHourMicros, cur),
-      ratio: new Intl.NumberFormat(ctx.lang, { maximumFractionDigits: 0 }).format(ratio),
-    };
-    best = {
-      ratio,
-      evidence: {
-        kind: 'spend-rate',
-        text: ctx.t(Number.isFinite(ratio) ? 'ev.spike' : 'ev.spike-from-zero', vars),
-        values: { currency: cur, recentPerHourMicros: recent.perHourMicros, usualPerHourMicros: base.perHourMicros },
-      },
-    };
+    for (let k = 0; k < LOOKBACK_HOURS; k++) {
+      const m = measureSpike(h.points, ctx.now - k * HOUR_MS);
+      if (!m || m.level !== 'spike' || (best && best.ratio >= rank(m))) continue;
+      const vars = {
+        hours: 1,
+        spent: ctx.money(m.recentSpentMicros, cur),
+        rate: ctx.money(m.recentPerHourMicros, cur),
+        usual: ctx.money(m.usualPerHourMicros, cur),
+        ratio: String(Math.floor(rank(m))),
+      };
+      best = {
+        ratio: rank(m),
+        evidence: {
+          kind: 'spend-rate',
+          text: ctx.t(m.ratio === null ? 'ev.spike-from-zero' : 'ev.spike', vars),
+          values: {
+            currency: cur,
+            recentPerHourMicros: m.recentPerHourMicros,
+            usualPerHourMicros: m.usualPerHourMicros,
+          },
+        },
+      };
+    }
   }
   if (!best) return null;
   let confidence = best.ratio >= 10 ? 0.85 : 0.7;
   if (pastedIsOther(ctx)) confidence = Math.min(confidence, 0.5);
   const mask = ctx.status.account.keyMask;
-  return makeCause(ctx, 'usage-spike', confidence, [best.evidence], [
-    step(ctx, 'check-usage', { kind: 'open-link', link: 'usage' }, null),
-    step(ctx, 'create-key', { kind: 'open-link', link: 'apiKeys' }, null),
-    step(ctx, 'replace-key', { kind: 'replace-key' }, { kind: 'key-replaced', previousMask: mask }),
-    recheck(ctx, { kind: 'poll-succeeds', after: ctx.now }),
-  ]);
+  return makeCause(
+    ctx,
+    'usage-spike',
+    confidence,
+    [best.evidence],
+    [
+      step(ctx, 'check-usage', { kind: 'open-link', link: 'usage' }, null),
+      step(ctx, 'create-key', { kind: 'open-link', link: 'apiKeys' }, null),
+      step(
+        ctx,
+        'replace-key',
+        { kind: 'replace-key' },
+        { kind: 'key-replaced', previousMask: mask },
+      ),
+      recheck(ctx, { kind: 'poll-succeeds', after: ctx.now }),
+    ],
+  );
 };

@@ -24,6 +24,11 @@ describe('notification messages', () => {
       threshold: '¥5.00',
       provider: 'DeepSeek',
       keyMask: 'sk-…1234',
+      days: '2.5 days',
+      rate: '¥3.00',
+      spent: '¥6.00',
+      usual: '¥1.00',
+      ratio: '6',
     };
     for (const lang of ['en', 'zh-CN'] as const)
       for (const kind of NOTIFY_KINDS) {

@@ -16,6 +16,7 @@ const insights = (over: Partial<HistoryInsights>): HistoryInsights => ({
   forecast: { status: 'collecting-data', coveredMs: 0, neededMs: DAY },
   budget: null,
   recentEvents: [],
+  spike: null,
   ...over,
 });
 const ok = (zero: { reached?: boolean; earliest: number | null; expected: number | null; latest: number | null }): Forecast => ({
