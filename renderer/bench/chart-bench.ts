@@ -10,12 +10,13 @@ import { chartOptions, type ChartPalette } from '../features/history/chart-optio
 const palette: ChartPalette = {
   total: '#2456d6',
   granted: '#17803d',
-  toppedUp: '#a64ac9',
+  toppedUp: '#0e7c86',
   grid: '#e3e6ea',
   text: '#5b6470',
   low: '#a35a00',
-  critical: '#c2410c',
+  critical: '#c0266d',
   marker: '#0e7c86',
+  surface: '#ffffff',
 };
 
 /** A year of readings as the chart's column arrays (spend, gift expiry and monthly top-ups). */
@@ -44,11 +45,17 @@ function yearSeries(n: number): Series {
   return { currency: 'CNY', xs, total, granted, toppedUp, topUps };
 }
 
-async function drawOnce(series: Series, lttb: boolean, width: number): Promise<{ ms: number; points: number }> {
+async function drawOnce(
+  series: Series,
+  lttb: boolean,
+  width: number,
+): Promise<{ ms: number; points: number }> {
   const host = document.createElement('div');
   document.body.append(host);
   const t0 = performance.now();
-  const data = lttb ? downsample(series, width * 2).data : [series.xs, series.total, series.granted, series.toppedUp];
+  const data = lttb
+    ? downsample(series, width * 2).data
+    : [series.xs, series.total, series.granted, series.toppedUp];
   let done!: () => void;
   const drawn = new Promise<void>((r) => (done = r));
   const opts = chartOptions({
@@ -59,6 +66,7 @@ async function drawOnce(series: Series, lttb: boolean, width: number): Promise<{
     palette,
     labels: { total: 'Total', granted: 'Granted', toppedUp: 'Topped up' },
     thresholds: { low: 20, critical: 5 },
+    thresholdLabels: { low: 'Low · CN¥20', critical: 'Critical · CN¥5' },
     topUpXs: series.topUps.map((i) => series.xs[i]!),
   });
   opts.hooks = { ...opts.hooks, draw: [...(opts.hooks?.draw ?? []), () => done()] };
@@ -72,7 +80,10 @@ async function drawOnce(series: Series, lttb: boolean, width: number): Promise<{
 
 declare global {
   interface Window {
-    runChartBench(n: number, runs: number): Promise<{ lttb: number[]; raw: number[]; drawnPoints: number }>;
+    runChartBench(
+      n: number,
+      runs: number,
+    ): Promise<{ lttb: number[]; raw: number[]; drawnPoints: number }>;
   }
 }
 

@@ -36,8 +36,10 @@ test('a USDT balance is shown as "12.50 USDT" with its history and the window ke
     ],
   });
   await backend.core().refresh();
-  const card = page.locator('article.card');
+  await expect(harness.row('Relay').getByTestId('row-balance')).toHaveText('12.50 USDT');
+  const card = await harness.openAccount('Relay');
   await expect(card.getByTestId('headline')).toHaveText('12.50 USDT');
+  await expect(card.getByRole('row', { name: /USDT/ })).toContainText('12.50');
   await expect(page.locator('.card-broken')).toHaveCount(0);
   await harness.navigate('history', backend.core().getState().accounts[0]!.account.id);
   await expect(page.locator('main h1').first()).toBeVisible();
@@ -63,14 +65,19 @@ test('a card that cannot render is replaced by a notice; the other cards and the
       ),
     hostile,
   );
+  // The list does not read the rows: both accounts keep their line.
+  await expect(page.locator('li.account-row')).toHaveCount(2);
+  await harness.row('Broken').locator('button.row-open').click();
   await expect(page.locator('.card-broken')).toHaveCount(1);
   await expect(page.locator('.card-broken')).toContainText('This card could not be shown');
-  await expect(page.getByRole('heading', { level: 2, name: 'Work' })).toBeVisible();
-  await expect(page.locator('article.card:not(.card-broken)').getByTestId('headline')).toHaveText(
-    'CN¥110.00',
-  );
+  // The rest of the window stays: back to the list, the other account's detail works.
+  await page.getByRole('button', { name: 'All accounts' }).click();
+  const work = await harness.openAccount('Work');
+  await expect(work.getByTestId('headline')).toHaveText('CN¥110.00');
   // The next good state renders the card again.
   await backend.core().refresh();
+  await page.getByRole('button', { name: 'All accounts' }).click();
+  await harness.row('Broken').locator('button.row-open').click();
   await expect(page.locator('.card-broken')).toHaveCount(0);
-  await expect(page.locator('article.card')).toHaveCount(2);
+  await expect(page.locator('article.card')).toHaveCount(1);
 });

@@ -15,7 +15,9 @@ test('refuses a wrong key with a plain-words error and saves nothing', async ({ 
   expect(backend.core().getState().accounts).toHaveLength(0);
 });
 
-test('explains a proxy answering with HTML, a server that is down, and no network', async ({ harness }) => {
+test('explains a proxy answering with HTML, a server that is down, and no network', async ({
+  harness,
+}) => {
   const { page, backend } = harness;
   await harness.open();
   const key = page.getByLabel('DeepSeek API key');
@@ -32,11 +34,15 @@ test('explains a proxy answering with HTML, a server that is down, and no networ
   expect(backend.secrets.entries.size).toBe(0);
 });
 
-test('adds a good key: the card appears, the key is in the keychain and only its mask is in the page', async ({ harness }) => {
+test('adds a good key: the row and its card appear, the key is in the keychain and only its mask is in the page', async ({
+  harness,
+}) => {
   const { page, backend } = harness;
   await harness.open();
   await harness.addGoodAccount('Work');
-  const card = page.locator('article.card');
+  await expect(page.locator('li.account-row')).toHaveCount(1);
+  await expect(harness.row('Work').getByTestId('row-balance')).toHaveText('CN¥110.00');
+  const card = await harness.openAccount('Work');
   await expect(card).toHaveCount(1);
   await expect(card.getByTestId('headline')).toHaveText('CN¥110.00');
   await expect(card.getByTestId('key-mask')).toHaveText('sk-…c18b');
@@ -46,7 +52,9 @@ test('adds a good key: the card appears, the key is in the keychain and only its
   expect(html).not.toContain(FAKE_DEEPSEEK_KEY);
   expect(html).not.toContain(FAKE_DEEPSEEK_KEY.slice(3, 20));
   // The form forgot the key: nothing left in any input either.
-  const inputs = await page.locator('input').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
+  const inputs = await page
+    .locator('input')
+    .evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
   expect(inputs.join('')).not.toContain(FAKE_DEEPSEEK_KEY.slice(3));
 });
 
@@ -54,7 +62,13 @@ test('starts the demo account without a key', async ({ harness }) => {
   const { page, backend } = harness;
   await harness.open();
   await page.getByRole('button', { name: 'Try the demo account' }).click();
-  await expect(page.locator('article.card')).toHaveCount(1);
-  await expect(page.locator('article.card')).toContainText('Demo');
+  const row = page.locator('li.account-row');
+  await expect(row).toHaveCount(1);
+  await expect(row.locator('.row-provider')).toHaveText('Simulated, no key');
+  await row.locator('button.row-open').click();
+  const card = page.locator('article.card');
+  await expect(card.locator('.card-title')).toContainText('Simulated, no key');
+  // The subtitle says what the account is, never "Demo · Demo".
+  await expect(card.locator('.card-title p')).not.toContainText('·');
   expect(backend.secrets.entries.size).toBe(0);
 });

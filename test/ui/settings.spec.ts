@@ -14,11 +14,18 @@ test('settings are saved through main and survive a restart of the core', async 
 
   const panel = page.locator('form.account-settings');
   await panel.getByLabel('Name', { exact: true }).fill('Production');
+  // Amounts say their currency: the headline currency, visible and in the field's description.
+  for (const name of ['Low below', 'Critical below', 'Budget amount']) {
+    await expect(panel.getByLabel(name)).toHaveAccessibleDescription('CNY');
+  }
+  await expect(panel.locator('.unit-input').first()).toContainText('CN¥');
   await panel.getByLabel('Use the defaults').uncheck();
   await panel.getByLabel('Low below').fill('50');
   await panel.getByLabel('Critical below').fill('80');
   await panel.getByRole('button', { name: 'Save' }).click();
-  await expect(panel.getByText('The critical threshold must not be above the low one.')).toBeVisible();
+  await expect(
+    panel.getByText('The critical threshold must not be above the low one.'),
+  ).toBeVisible();
   await panel.getByLabel('Critical below').fill('12.5');
   await panel.getByLabel('Budget baseline').selectOption('fixed');
   await panel.getByLabel('Budget amount').fill('200');
@@ -41,8 +48,16 @@ test('settings are saved through main and survive a restart of the core', async 
   await expect(after.getByLabel('the account recovers')).not.toBeChecked();
   await expect(after.getByLabel('the balance is low')).toBeChecked();
   const saved = backend.core().getState();
-  expect(saved.settings).toMatchObject({ theme: 'dark', pollIntervalSec: 600, launchAtLogin: true });
-  expect(saved.accounts[0]!.account).toMatchObject({ label: 'Production', thresholds: { low: '50', critical: '12.5' }, budget: { kind: 'fixed', amount: '200' } });
+  expect(saved.settings).toMatchObject({
+    theme: 'dark',
+    pollIntervalSec: 600,
+    launchAtLogin: true,
+  });
+  expect(saved.accounts[0]!.account).toMatchObject({
+    label: 'Production',
+    thresholds: { low: '50', critical: '12.5' },
+    budget: { kind: 'fixed', amount: '200' },
+  });
 });
 
 test('removing an account asks first, then deletes it and its key', async ({ harness }) => {

@@ -6,14 +6,22 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreditrayApi } from '../../../shared/ipc';
-import { DEFAULT_THRESHOLDS, type AppState, type KnownCurrency, type Snapshot } from '../../../shared/model';
+import {
+  DEFAULT_THRESHOLDS,
+  type AppState,
+  type KnownCurrency,
+  type Snapshot,
+} from '../../../shared/model';
 import { toMicros } from '../../../shared/money';
+import { money } from '../../app/format';
 import type { Route } from '../../app/useNavigation';
 import { useTheme } from '../../app/useTheme';
 import { StateBlock } from '../../components/StateBlock';
 import { pickCurrency, RANGES, rangeStart, toSeries, type Range } from './chart-data';
 import { HistoryChart } from './HistoryChart';
 import { HistoryTransfer } from './HistoryTransfer';
+import { rangeFigures } from './range-figures';
+import { RangeFigures } from './RangeFigures';
 
 interface Props {
   api: CreditrayApi;
@@ -28,7 +36,7 @@ type Loaded = { id: string; load: Load };
 
 /** Default export so the window can lazy-load uPlot only when this screen opens. */
 export default function HistoryView({ api, state, accountId, go }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const theme = useTheme(state.settings.theme);
   const selectId = useId();
   const status = state.accounts.find((a) => a.account.id === accountId) ?? state.accounts[0];
@@ -44,7 +52,8 @@ export default function HistoryView({ api, state, accountId, go }: Props) {
     if (!id) return;
     let live = true;
     void api.invoke('history:get', { id, from: rangeStart(range, Date.now()) }).then((r) => {
-      if (live) setLoaded({ id, load: r.ok ? { phase: 'ready', snapshots: r.value } : { phase: 'error' } });
+      if (live)
+        setLoaded({ id, load: r.ok ? { phase: 'ready', snapshots: r.value } : { phase: 'error' } });
     });
     return () => {
       live = false;
@@ -55,19 +64,52 @@ export default function HistoryView({ api, state, accountId, go }: Props) {
   const load: Load = loaded && loaded.id === id ? loaded.load : { phase: 'loading' };
   const snapshots = load.phase === 'ready' ? load.snapshots : null;
   const currency = snapshots ? pickCurrency(snapshots, status?.headline?.currency ?? null) : null;
-  const series = useMemo(() => (snapshots && currency ? toSeries(snapshots, currency) : null), [snapshots, currency]);
-  const thresholds = useMemo(() => {
-    const th = status?.account.thresholds ?? (currency ? DEFAULT_THRESHOLDS[currency as KnownCurrency] : undefined);
-    return th ? { low: toMicros(th.low) / 1e6, critical: toMicros(th.critical) / 1e6 } : null;
-  }, [status?.account.thresholds, currency]);
+  const series = useMemo(
+    () => (snapshots && currency ? toSeries(snapshots, currency) : null),
+    [snapshots, currency],
+  );
+  const th =
+    status?.account.thresholds ??
+    (currency ? DEFAULT_THRESHOLDS[currency as KnownCurrency] : undefined);
+  // Keyed on the strings: every push brings new objects, and the chart must not redraw for them.
+  const [lowAt, criticalAt] = [th?.low, th?.critical];
+  const thresholds = useMemo(
+    () =>
+      lowAt && criticalAt
+        ? { low: toMicros(lowAt) / 1e6, critical: toMicros(criticalAt) / 1e6 }
+        : null,
+    [lowAt, criticalAt],
+  );
+  const lang = i18n.language;
+  const amountOf = (v: string | undefined) => (v && currency ? money(v, currency, lang) : '');
+  const [lowText, criticalText] = [amountOf(lowAt), amountOf(criticalAt)];
+  const thresholdLabels = useMemo(
+    () => ({
+      low: `${t('history.thresholds.lowShort')} · ${lowText}`,
+      critical: `${t('history.thresholds.criticalShort')} · ${criticalText}`,
+    }),
+    [t, lowText, criticalText],
+  );
+  const figures = useMemo(
+    () => (snapshots && currency ? rangeFigures(snapshots, currency) : null),
+    [snapshots, currency],
+  );
   const onDrawn = useCallback((n: number) => setShown(n), []);
 
   if (!status) {
     return (
       <section className="screen" aria-labelledby="history-title">
-        <header className="screen-head"><h1 id="history-title">{t('history.title')}</h1></header>
+        <header className="screen-head">
+          <h1 id="history-title">{t('history.title')}</h1>
+        </header>
         <StateBlock kind="empty" title={t('history.noAccounts')} minHeight={420}>
-          <button type="button" className="btn btn-primary" onClick={() => go({ view: 'onboarding' })}>{t('nav.addAccount')}</button>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => go({ view: 'onboarding' })}
+          >
+            {t('nav.addAccount')}
+          </button>
         </StateBlock>
       </section>
     );
@@ -80,55 +122,114 @@ export default function HistoryView({ api, state, accountId, go }: Props) {
           <h1 id="history-title">{t('history.title')}</h1>
           <p className="muted" data-testid="history-count">
             {snapshots ? t('history.points', { count: snapshots.length }) : '\u00a0'}
-            {snapshots && shown > 0 && shown < snapshots.length ? ` · ${t('history.shown', { shown: shown.toLocaleString(), total: snapshots.length.toLocaleString() })}` : ''}
+            {snapshots && shown > 0 && shown < snapshots.length
+              ? ` · ${t('history.shown', { shown: shown.toLocaleString(), total: snapshots.length.toLocaleString() })}`
+              : ''}
           </p>
         </div>
         <div className="toolbar">
           {state.accounts.length > 1 ? (
             <label className="inline-field" htmlFor={selectId}>
               <span>{t('history.account')}</span>
-              <select id={selectId} value={status.account.id} onChange={(e) => go({ view: 'history', accountId: e.target.value })}>
+              <select
+                id={selectId}
+                value={status.account.id}
+                onChange={(e) => go({ view: 'history', accountId: e.target.value })}
+              >
                 {state.accounts.map((a) => (
-                  <option key={a.account.id} value={a.account.id}>{a.account.label}</option>
+                  <option key={a.account.id} value={a.account.id}>
+                    {a.account.label}
+                  </option>
                 ))}
               </select>
             </label>
           ) : null}
           <div className="segmented" role="group" aria-label={t('history.range')}>
             {RANGES.map((r) => (
-              <button key={r} type="button" aria-pressed={range === r} onClick={() => setRange(r)} data-range={r}>
+              <button
+                key={r}
+                type="button"
+                aria-pressed={range === r}
+                onClick={() => setRange(r)}
+                data-range={r}
+              >
                 {t(`history.ranges.${r}`)}
               </button>
             ))}
           </div>
         </div>
       </header>
+      {figures && series ? <RangeFigures figures={figures} /> : null}
       <div className="panel chart-panel">
-        {load.phase === 'loading' ? <StateBlock kind="loading" title={t('history.loading')} minHeight={360} /> : null}
-        {load.phase === 'error' ? <StateBlock kind="error" title={t('history.error')} minHeight={360} /> : null}
-        {load.phase === 'ready' && !series ? <StateBlock kind="empty" title={t('history.empty')} hint={t('history.emptyHint')} minHeight={360} /> : null}
+        {load.phase === 'loading' ? (
+          <StateBlock kind="loading" title={t('history.loading')} minHeight={360} />
+        ) : null}
+        {load.phase === 'error' ? (
+          <StateBlock kind="error" title={t('history.error')} minHeight={360} />
+        ) : null}
+        {load.phase === 'ready' && !series ? (
+          <StateBlock
+            kind="empty"
+            title={t('history.empty')}
+            hint={t('history.emptyHint')}
+            minHeight={360}
+          />
+        ) : null}
         {series && snapshots ? (
           <>
             <HistoryChart
               series={series}
               snapshots={snapshots}
               thresholds={thresholds}
+              thresholdLabels={thresholdLabels}
               theme={theme}
-              label={t('history.chartLabel', { label: status.account.label, currency: series.currency })}
+              label={t('history.chartLabel', {
+                label: status.account.label,
+                currency: series.currency,
+              })}
               onDrawn={onDrawn}
             />
             <ul className="legend">
-              <li><i className="swatch swatch-total" />{t('history.series.total')}</li>
-              <li><i className="swatch swatch-granted" />{t('history.series.granted')}</li>
-              <li><i className="swatch swatch-topped" />{t('history.series.toppedUp')}</li>
-              {thresholds ? <li><i className="swatch-line line-low" />{t('history.thresholds.low')}</li> : null}
-              {thresholds ? <li><i className="swatch-line line-critical" />{t('history.thresholds.critical')}</li> : null}
-              {series.topUps.length > 0 ? <li><i className="swatch-line line-marker" />{t('history.topUpMarker')}</li> : null}
+              <li>
+                <i className="swatch swatch-total" />
+                {t('history.series.total')}
+              </li>
+              <li>
+                <i className="swatch swatch-granted" />
+                {t('history.series.granted')}
+              </li>
+              <li>
+                <i className="swatch-line line-topped" />
+                {t('history.series.toppedUp')}
+              </li>
+              {thresholds ? (
+                <li>
+                  <i className="swatch-line line-low" />
+                  {t('history.thresholds.low')} ({lowText})
+                </li>
+              ) : null}
+              {thresholds ? (
+                <li>
+                  <i className="swatch-line line-critical" />
+                  {t('history.thresholds.critical')} ({criticalText})
+                </li>
+              ) : null}
+              {series.topUps.length > 0 ? (
+                <li>
+                  <i className="swatch-line line-marker" />
+                  {t('history.topUpMarker')}
+                </li>
+              ) : null}
             </ul>
           </>
         ) : null}
       </div>
-      <HistoryTransfer api={api} accountId={status.account.id} label={status.account.label} onImported={() => setReloads((n) => n + 1)} />
+      <HistoryTransfer
+        api={api}
+        accountId={status.account.id}
+        label={status.account.label}
+        onImported={() => setReloads((n) => n + 1)}
+      />
     </section>
   );
 }

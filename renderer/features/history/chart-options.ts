@@ -5,6 +5,7 @@
  * read from the CSS theme variables so light and dark need no second palette here.
  */
 import type uPlot from 'uplot';
+import { SERIES_STYLE } from './series-style';
 
 export interface ChartPalette {
   total: string;
@@ -15,6 +16,8 @@ export interface ChartPalette {
   low: string;
   critical: string;
   marker: string;
+  /** Behind the threshold labels, so they stay readable over the lines. */
+  surface: string;
 }
 
 /** Reads the palette from CSS custom properties on <html> (set by the theme). */
@@ -27,9 +30,10 @@ export function readPalette(el: Element = document.documentElement): ChartPalett
     toppedUp: v('--chart-topped'),
     grid: v('--chart-grid'),
     text: v('--text-muted'),
-    low: v('--level-low'),
-    critical: v('--level-critical'),
+    low: v('--chart-low'),
+    critical: v('--chart-critical'),
     marker: v('--chart-marker'),
+    surface: v('--surface'),
   };
 }
 
@@ -42,6 +46,8 @@ export interface ChartConfig {
   labels: { total: string; granted: string; toppedUp: string };
   /** Horizontal lines in chart units (low, critical), when the account has thresholds. */
   thresholds: { low: number; critical: number } | null;
+  /** Words drawn on the threshold lines ("Low · CN¥20"), so they are told apart without colour. */
+  thresholdLabels: { low: string; critical: string };
   /** X positions (seconds) of top-ups. */
   topUpXs: number[];
   onCursor?: (idx: number | null, left: number, top: number) => void;
@@ -71,19 +77,50 @@ function drawOverlays(u: uPlot, cfg: ChartConfig): void {
   ctx.save();
   ctx.lineWidth = 1.5 * dpr;
   if (cfg.thresholds) {
-    for (const [val, color] of [
-      [cfg.thresholds.low, cfg.palette.low],
-      [cfg.thresholds.critical, cfg.palette.critical],
-    ] as const) {
-      const y = u.valToPos(val, 'y', true);
+    // Told apart three ways, not by colour alone: amber long dashes for low, magenta short
+    // thicker dots for critical (Okabe-Ito-style
+    // hues that stay distinct for red-green colour blindness), and the words themselves.
+    const lines = [
+      {
+        val: cfg.thresholds.low,
+        color: cfg.palette.low,
+        dash: [9, 4],
+        width: 1.5,
+        text: cfg.thresholdLabels.low,
+        right: true,
+      },
+      {
+        val: cfg.thresholds.critical,
+        color: cfg.palette.critical,
+        dash: [2, 3],
+        width: 2.25,
+        text: cfg.thresholdLabels.critical,
+        right: false,
+      },
+    ];
+    ctx.font = `${600} ${11 * dpr}px system-ui, sans-serif`;
+    ctx.textBaseline = 'middle';
+    for (const line of lines) {
+      const y = u.valToPos(line.val, 'y', true);
       if (y < top || y > top + height) continue;
-      ctx.strokeStyle = color;
-      ctx.setLineDash([6 * dpr, 4 * dpr]);
+      ctx.strokeStyle = line.color;
+      ctx.lineWidth = line.width * dpr;
+      ctx.setLineDash(line.dash.map((d) => d * dpr));
       ctx.beginPath();
       ctx.moveTo(left, y);
       ctx.lineTo(left + width, y);
       ctx.stroke();
+      // Low's words at the right end, critical's at the left, both just above their line
+      // (below it when the line is at the top): two close lines never stack their labels.
+      const w = ctx.measureText(line.text).width + 8 * dpr;
+      const ty = y - 9 * dpr < top ? y + 9 * dpr : y - 9 * dpr;
+      const x = line.right ? left + width - w - 4 * dpr : left + 4 * dpr;
+      ctx.fillStyle = cfg.palette.surface;
+      ctx.fillRect(x, ty - 7 * dpr, w, 14 * dpr);
+      ctx.fillStyle = line.color;
+      ctx.fillText(line.text, x + 4 * dpr, ty);
     }
+    ctx.lineWidth = 1.5 * dpr;
   }
   ctx.setLineDash([2 * dpr, 3 * dpr]);
   ctx.strokeStyle = cfg.palette.marker;
@@ -150,20 +187,21 @@ export function chartOptions(cfg: ChartConfig): uPlot.Options {
       {
         label: cfg.labels.total,
         stroke: cfg.palette.total,
-        width: 2,
+        width: SERIES_STYLE.total.width,
         fill: cfg.palette.total + '22',
         points: { show: false },
       },
       {
         label: cfg.labels.granted,
         stroke: cfg.palette.granted,
-        width: 1.5,
+        width: SERIES_STYLE.granted.width,
         points: { show: false },
       },
       {
         label: cfg.labels.toppedUp,
         stroke: cfg.palette.toppedUp,
-        width: 1.5,
+        width: SERIES_STYLE.toppedUp.width,
+        dash: [...SERIES_STYLE.toppedUp.dash],
         points: { show: false },
       },
     ],

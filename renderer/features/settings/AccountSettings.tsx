@@ -10,8 +10,13 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
 import { draftFrom, draftToPatch, type AccountDraft, type DraftErrors } from './account-draft';
 import { intervalLabel, POLL_CHOICES } from './intervals';
+import { UnitInput } from './UnitInput';
 
-type SaveState = { phase: 'idle' } | { phase: 'saving' } | { phase: 'saved' } | { phase: 'failed'; reason: string };
+type SaveState =
+  | { phase: 'idle' }
+  | { phase: 'saving' }
+  | { phase: 'saved' }
+  | { phase: 'failed'; reason: string };
 
 /** The draft lives here until Save; pushes from main do not overwrite what the user is typing. */
 export function AccountSettings({ api, status }: { api: CreditrayApi; status: AccountStatus }) {
@@ -42,25 +47,59 @@ export function AccountSettings({ api, status }: { api: CreditrayApi; status: Ac
     await api.invoke('accounts:remove', { id: a.id });
   };
   const err = (k: keyof DraftErrors) =>
-    errors[k] ? <p className="form-error" id={fid(`${k}-err`)}>{t(errors[k])}</p> : null;
-  const pollChoices = draft.pollIntervalSec === null || POLL_CHOICES.includes(draft.pollIntervalSec) ? POLL_CHOICES : [...POLL_CHOICES, draft.pollIntervalSec];
+    errors[k] ? (
+      <p className="form-error" id={fid(`${k}-err`)}>
+        {t(errors[k])}
+      </p>
+    ) : null;
+  // Thresholds and the budget are amounts in the headline currency: the fields say which.
+  const unit =
+    draft.headlineCurrency !== 'auto'
+      ? draft.headlineCurrency
+      : (status.headline?.currency ?? 'CNY');
+  const pollChoices =
+    draft.pollIntervalSec === null || POLL_CHOICES.includes(draft.pollIntervalSec)
+      ? POLL_CHOICES
+      : [...POLL_CHOICES, draft.pollIntervalSec];
 
   return (
-    <form className="panel account-settings" id={`account-settings-${a.id}`} aria-labelledby={fid('title')} onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      className="panel account-settings"
+      id={`account-settings-${a.id}`}
+      aria-labelledby={fid('title')}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+    >
       <h3 id={fid('title')} className="panel-title">
         {a.label} <span className="muted mono small">{a.keyMask}</span>
       </h3>
       <div className="grid-2">
         <div className="field">
           <label htmlFor={fid('label')}>{t('settings.label')}</label>
-          <input id={fid('label')} type="text" maxLength={60} value={draft.label} onChange={(e) => set({ label: e.target.value })} aria-invalid={!!errors.label} aria-describedby={errors.label ? fid('label-err') : undefined} />
+          <input
+            id={fid('label')}
+            type="text"
+            maxLength={60}
+            value={draft.label}
+            onChange={(e) => set({ label: e.target.value })}
+            aria-invalid={!!errors.label}
+            aria-describedby={errors.label ? fid('label-err') : undefined}
+          />
           {err('label')}
         </div>
         <div className="field">
           <label htmlFor={fid('headline')}>{t('settings.headline')}</label>
-          <select id={fid('headline')} value={draft.headlineCurrency} onChange={(e) => set({ headlineCurrency: e.target.value as AccountDraft['headlineCurrency'] })}>
+          <select
+            id={fid('headline')}
+            value={draft.headlineCurrency}
+            onChange={(e) =>
+              set({ headlineCurrency: e.target.value as AccountDraft['headlineCurrency'] })
+            }
+          >
             {HEADLINE_PREFS.map((p) => (
-              <option key={p} value={p}>{p === 'auto' ? t('settings.headlineAuto') : p}</option>
+              <option key={p} value={p}>
+                {p === 'auto' ? t('settings.headlineAuto') : p}
+              </option>
             ))}
           </select>
         </div>
@@ -68,18 +107,38 @@ export function AccountSettings({ api, status }: { api: CreditrayApi; status: Ac
       <fieldset className="fieldset">
         <legend>{t('settings.thresholds')}</legend>
         <label className="check">
-          <input type="checkbox" checked={draft.useDefaults} onChange={(e) => set({ useDefaults: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={draft.useDefaults}
+            onChange={(e) => set({ useDefaults: e.target.checked })}
+          />
           <span>{t('settings.useDefaults')}</span>
         </label>
         <div className="grid-2">
           <div className="field">
             <label htmlFor={fid('low')}>{t('settings.low')}</label>
-            <input id={fid('low')} inputMode="decimal" value={draft.low} disabled={draft.useDefaults} onChange={(e) => set({ low: e.target.value })} aria-invalid={!!errors.low} aria-describedby={errors.low ? fid('low-err') : undefined} />
+            <UnitInput
+              id={fid('low')}
+              unit={unit}
+              value={draft.low}
+              disabled={draft.useDefaults}
+              onChange={(v) => set({ low: v })}
+              invalid={!!errors.low}
+              errorId={errors.low ? fid('low-err') : undefined}
+            />
             {err('low')}
           </div>
           <div className="field">
             <label htmlFor={fid('critical')}>{t('settings.critical')}</label>
-            <input id={fid('critical')} inputMode="decimal" value={draft.critical} disabled={draft.useDefaults} onChange={(e) => set({ critical: e.target.value })} aria-invalid={!!errors.critical} aria-describedby={errors.critical ? fid('critical-err') : undefined} />
+            <UnitInput
+              id={fid('critical')}
+              unit={unit}
+              value={draft.critical}
+              disabled={draft.useDefaults}
+              onChange={(v) => set({ critical: v })}
+              invalid={!!errors.critical}
+              errorId={errors.critical ? fid('critical-err') : undefined}
+            />
             {err('critical')}
           </div>
         </div>
@@ -87,7 +146,11 @@ export function AccountSettings({ api, status }: { api: CreditrayApi; status: Ac
       <div className="grid-2">
         <div className="field">
           <label htmlFor={fid('budget')}>{t('settings.budget')}</label>
-          <select id={fid('budget')} value={draft.budgetKind} onChange={(e) => set({ budgetKind: e.target.value as AccountDraft['budgetKind'] })}>
+          <select
+            id={fid('budget')}
+            value={draft.budgetKind}
+            onChange={(e) => set({ budgetKind: e.target.value as AccountDraft['budgetKind'] })}
+          >
             <option value="none">{t('settings.budgetNone')}</option>
             <option value="fixed">{t('settings.budgetFixed')}</option>
             <option value="since-top-up">{t('settings.budgetSinceTopUp')}</option>
@@ -95,16 +158,30 @@ export function AccountSettings({ api, status }: { api: CreditrayApi; status: Ac
         </div>
         <div className="field">
           <label htmlFor={fid('amount')}>{t('settings.budgetAmount')}</label>
-          <input id={fid('amount')} inputMode="decimal" value={draft.budgetAmount} disabled={draft.budgetKind !== 'fixed'} onChange={(e) => set({ budgetAmount: e.target.value })} aria-invalid={!!errors.budgetAmount} aria-describedby={errors.budgetAmount ? fid('budgetAmount-err') : undefined} />
+          <UnitInput
+            id={fid('amount')}
+            unit={unit}
+            value={draft.budgetAmount}
+            disabled={draft.budgetKind !== 'fixed'}
+            onChange={(v) => set({ budgetAmount: v })}
+            invalid={!!errors.budgetAmount}
+            errorId={errors.budgetAmount ? fid('budgetAmount-err') : undefined}
+          />
           {err('budgetAmount')}
         </div>
       </div>
       <div className="field narrow">
         <label htmlFor={fid('poll')}>{t('settings.accountPoll')}</label>
-        <select id={fid('poll')} value={draft.pollIntervalSec ?? ''} onChange={(e) => set({ pollIntervalSec: e.target.value ? Number(e.target.value) : null })}>
+        <select
+          id={fid('poll')}
+          value={draft.pollIntervalSec ?? ''}
+          onChange={(e) => set({ pollIntervalSec: e.target.value ? Number(e.target.value) : null })}
+        >
           <option value="">{t('settings.accountPollDefault')}</option>
           {pollChoices.map((sec) => (
-            <option key={sec} value={sec}>{intervalLabel(t, sec)}</option>
+            <option key={sec} value={sec}>
+              {intervalLabel(t, sec)}
+            </option>
           ))}
         </select>
       </div>
@@ -113,7 +190,11 @@ export function AccountSettings({ api, status }: { api: CreditrayApi; status: Ac
         <div className="checks">
           {NOTIFY_KINDS.map((k) => (
             <label key={k} className="check">
-              <input type="checkbox" checked={draft.notify[k]} onChange={(e) => set({ notify: { ...draft.notify, [k]: e.target.checked } })} />
+              <input
+                type="checkbox"
+                checked={draft.notify[k]}
+                onChange={(e) => set({ notify: { ...draft.notify, [k]: e.target.checked } })}
+              />
               <span>{t(`settings.notifyKinds.${k}`)}</span>
             </label>
           ))}
@@ -126,7 +207,11 @@ export function AccountSettings({ api, status }: { api: CreditrayApi; status: Ac
         </button>
         <div className="save-row">
           <span className="muted small" role="status">
-            {save.phase === 'saved' ? t('settings.saved') : save.phase === 'failed' ? t('settings.saveFailed', { reason: save.reason }) : ''}
+            {save.phase === 'saved'
+              ? t('settings.saved')
+              : save.phase === 'failed'
+                ? t('settings.saveFailed', { reason: save.reason })
+                : ''}
           </span>
           <button type="submit" className="btn btn-primary" disabled={save.phase === 'saving'}>
             {save.phase === 'saving' ? t('settings.saving') : t('settings.save')}
