@@ -3,9 +3,9 @@
  * tray's state words so the terminal and the tray say the same thing.
  */
 import { resolveLanguage } from '../../shared/i18n/language';
-import { errorWords, levelWord } from '../../shared/i18n/tray';
+import { errorWords } from '../../shared/i18n/tray';
 import { formatMoney, toMicros } from '../../shared/money';
-import { nonZeroRows } from '../../shared/balance';
+import { insightLines, tagWord } from './check-output';
 import type { AccountStatus } from '../../shared/model';
 
 const money = (amount: string, currency: string, locale: string) =>
@@ -24,8 +24,9 @@ export function renderStatusText(statuses: AccountStatus[], locale: string): str
           ? '不限额'
           : 'unlimited'
         : '—';
-    lines.push(`${s.account.label}  ${head}  [${levelWord(lang, s.level)}]`);
-    for (const r of nonZeroRows(s.snapshot?.rows ?? [])) {
+    lines.push(`${s.account.label}  ${head}  [${tagWord(lang, s)}]`);
+    // Every row, zero rows too: JSON shows them, and an empty USD row is itself an answer.
+    for (const r of s.snapshot?.rows ?? []) {
       const detail = zh
         ? `  ${r.currency}：合计 ${money(r.total, r.currency, lang)}（赠送 ${money(r.granted, r.currency, lang)}，充值 ${money(r.toppedUp, r.currency, lang)}）`
         : `  ${r.currency}: total ${money(r.total, r.currency, lang)} (granted ${money(r.granted, r.currency, lang)}, topped up ${money(r.toppedUp, r.currency, lang)})`;
@@ -40,6 +41,7 @@ export function renderStatusText(statuses: AccountStatus[], locale: string): str
     if (s.snapshot?.notice) lines.push(`  ${s.snapshot.notice.message}`);
     for (const f of s.snapshot?.facts ?? [])
       lines.push(`  ${f.id}: ${money(f.amount, f.currency, lang)}`);
+    lines.push(...insightLines(s, lang));
     if (s.error)
       lines.push(`  ${errorWords(lang, s.error.kind, s.error.status)}: ${s.error.message}`);
     if (s.stale && s.snapshot) {
