@@ -1,5 +1,5 @@
 /** `creditray accounts list|add|remove`: manage the accounts the app and CLI share. */
-import { COMMON_OPTIONS, UsageError, nonEmpty, parseFlags } from '../args';
+import { COMMON_OPTIONS, EXIT, UsageError, nonEmpty, parseFlags } from '../args';
 import { createCliContext, type CliContext } from '../context';
 import { readSecret } from '../read-secret';
 import type { CliIo } from '../io';
@@ -97,7 +97,8 @@ export async function runAccounts(args: string[], io: CliIo): Promise<number> {
     });
     if (!r.ok) {
       io.err(`Not added: ${r.error.message}`);
-      return 3;
+      // An empty or malformed key is a usage mistake (64), not "could not determine" (3).
+      return r.error.code === 'bad-key' ? EXIT.usage : 3;
     }
     // The demo account has no key: saying one is in the keychain would be untrue.
     io.out(

@@ -125,6 +125,9 @@ async function readPasted(
   if (values['error-stdin']) {
     let text = '';
     for await (const chunk of io.stdin) text += String(chunk);
+    // `</dev/null` or an empty pipe: say so rather than diagnose nothing as "no cause found".
+    if (text.trim() === '')
+      throw new UsageError('--error-stdin: nothing was pasted (standard input was empty)');
     return text.slice(0, 64 * 1024);
   }
   return undefined;
