@@ -101,8 +101,8 @@ test('the list works from the keyboard: Tab reaches each row, Enter opens it', a
   await expect(page.locator('article.card')).toContainText('Calls blocked');
 });
 
-test.describe('below 760 px', () => {
-  test.use({ viewport: { width: 700, height: 560 } });
+test.describe('below 760 px, at the 640×480 minimum', () => {
+  test.use({ viewport: { width: 640, height: 480 } });
   test('the icon-only sidebar keeps accessible names and shows them as tooltips', async ({
     harness,
   }) => {
@@ -120,6 +120,14 @@ test.describe('below 760 px', () => {
       expect((await label.boundingBox())!.width).toBeGreaterThan(20);
     }
     await page.mouse.move(400, 300);
+    // The rows still line up and keep their words at the minimum width.
+    await expect(page.getByRole('button', { name: 'Why 402? Research' })).toBeInViewport({
+      ratio: 1,
+    });
+    const heights = await page
+      .locator('li.account-row')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    expect(Math.max(...heights)).toBeLessThan(70);
     await nav.getByRole('button', { name: 'History' }).focus();
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Tab');

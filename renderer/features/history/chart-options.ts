@@ -100,6 +100,7 @@ function drawOverlays(u: uPlot, cfg: ChartConfig): void {
     ];
     ctx.font = `${600} ${11 * dpr}px system-ui, sans-serif`;
     ctx.textBaseline = 'middle';
+    ctx.textAlign = 'left'; // uPlot leaves its axes' alignment (right) on the context
     for (const line of lines) {
       const y = u.valToPos(line.val, 'y', true);
       if (y < top || y > top + height) continue;
