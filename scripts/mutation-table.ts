@@ -20,6 +20,7 @@ const GROUPS: [string, RegExp][] = [
   ['money + level', /^shared\/(money|level)\.ts$/],
   ['notification policy', /notification-policy\.ts$/],
   ['provider parsers + http errors', /providers\/(.*-parse|http-errors|key-scrub)\.ts$/],
+  ["new providers' parsers", /providers\/[a-z]+\/parse\.ts$/],
   ['diagnosis', /^shared\/diagnosis\//],
   ['forecast + changes', /^shared\/analytics\/(forecast|changes)\.ts$/],
   ['other analytics', /^shared\/analytics\/(?!forecast|changes)/],
@@ -30,12 +31,20 @@ const GROUPS: [string, RegExp][] = [
 
 const valid = (m: Mutant) => !['CompileError', 'Ignored', 'Pending'].includes(m.status);
 const killed = (m: Mutant) => m.status === 'Killed' || m.status === 'Timeout';
-const pct = (k: number, n: number) => (n === 0 ? '  n/a' : `${((100 * k) / n).toFixed(1).padStart(5)} %`);
+const pct = (k: number, n: number) =>
+  n === 0 ? '  n/a' : `${((100 * k) / n).toFixed(1).padStart(5)} %`;
 
-const report = JSON.parse(readFileSync(process.argv[2] ?? 'reports/mutation/mutation.json', 'utf8')) as Report;
+const report = JSON.parse(
+  readFileSync(process.argv[2] ?? 'reports/mutation/mutation.json', 'utf8'),
+) as Report;
 const rows = Object.entries(report.files).map(([file, { mutants }]) => {
   const v = mutants.filter(valid);
-  return { file: file.replace(/\\/g, '/'), n: v.length, k: v.filter(killed).length, survivors: v.filter((m) => !killed(m)) };
+  return {
+    file: file.replace(/\\/g, '/'),
+    n: v.length,
+    k: v.filter(killed).length,
+    survivors: v.filter((m) => !killed(m)),
+  };
 });
 
 console.log('\nMutation score per file (killed + timeout / valid mutants)');
@@ -49,6 +58,11 @@ for (const [name, re] of GROUPS) {
   const k = g.reduce((a, r) => a + r.k, 0);
   console.log(`${pct(k, n)}  ${String(n).padStart(4)}  ${name}`);
 }
-const survivors = rows.flatMap((r) => r.survivors.map((m) => `${r.file}:${m.location.start.line} ${m.mutatorName} ${m.status}${m.replacement ? ` -> ${m.replacement.slice(0, 60)}` : ''}`));
+const survivors = rows.flatMap((r) =>
+  r.survivors.map(
+    (m) =>
+      `${r.file}:${m.location.start.line} ${m.mutatorName} ${m.status}${m.replacement ? ` -> ${m.replacement.slice(0, 60)}` : ''}`,
+  ),
+);
 console.log(`\n${survivors.length} survivors${survivors.length ? ':' : ''}`);
 for (const s of survivors.slice(0, 400)) console.log(`  ${s}`);
