@@ -98,6 +98,8 @@ test('the list works from the keyboard: Tab reaches each row, Enter opens it', a
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Research' })).toBeVisible();
+  // The pressed row is gone with the list: focus lands on the new screen, not on <body>.
+  await expect(page.locator('#main')).toBeFocused();
   await expect(page.locator('article.card')).toContainText('Calls blocked');
 });
 

@@ -18,6 +18,7 @@ import type { Route } from '../../app/useNavigation';
 import { useTheme } from '../../app/useTheme';
 import { StateBlock } from '../../components/StateBlock';
 import { pickCurrency, RANGES, rangeStart, toSeries, type Range } from './chart-data';
+import { ChartLegend } from './ChartLegend';
 import { HistoryChart } from './HistoryChart';
 import { HistoryTransfer } from './HistoryTransfer';
 import { rangeFigures } from './range-figures';
@@ -189,38 +190,10 @@ export default function HistoryView({ api, state, accountId, go }: Props) {
               })}
               onDrawn={onDrawn}
             />
-            <ul className="legend">
-              <li>
-                <i className="swatch swatch-total" />
-                {t('history.series.total')}
-              </li>
-              <li>
-                <i className="swatch swatch-granted" />
-                {t('history.series.granted')}
-              </li>
-              <li>
-                <i className="swatch-line line-topped" />
-                {t('history.series.toppedUp')}
-              </li>
-              {thresholds ? (
-                <li>
-                  <i className="swatch-line line-low" />
-                  {t('history.thresholds.low')} ({lowText})
-                </li>
-              ) : null}
-              {thresholds ? (
-                <li>
-                  <i className="swatch-line line-critical" />
-                  {t('history.thresholds.critical')} ({criticalText})
-                </li>
-              ) : null}
-              {series.topUps.length > 0 ? (
-                <li>
-                  <i className="swatch-line line-marker" />
-                  {t('history.topUpMarker')}
-                </li>
-              ) : null}
-            </ul>
+            <ChartLegend
+              thresholds={thresholds ? { low: lowText, critical: criticalText } : null}
+              topUps={series.topUps.length > 0}
+            />
           </>
         ) : null}
       </div>

@@ -16,16 +16,6 @@ const LABELS = {
   'zh-CN': ['工作', '个人项目', '批处理任务', '研究组', '已用完', '旧密钥'],
 } as const;
 
-/** The levels of the showcase accounts, in the order `buildShowcase` returns their ids. */
-export const SHOWCASE_LEVELS = [
-  'healthy',
-  'low',
-  'critical',
-  'unavailable',
-  'depleted',
-  'error',
-] as const;
-
 /** A week of readings every 30 minutes falling evenly by `perDay` CNY to `end` CNY. */
 function steadySpend(endCny: number, perDay: number, until: number): Snapshot[] {
   const step = 1_800_000;
@@ -43,7 +33,7 @@ function steadySpend(endCny: number, perDay: number, until: number): Snapshot[] 
   return out;
 }
 
-/** Adds six accounts (levels as in SHOWCASE_LEVELS); returns their ids in that order. */
+/** Adds six accounts (healthy, low, critical, unavailable, depleted, error); returns their ids in that order. */
 export async function buildShowcase(backend: Backend, lang: 'en' | 'zh-CN'): Promise<string[]> {
   const core = backend.core();
   backend.server.setValidKeys('any');
