@@ -19,6 +19,7 @@ import {
   type AppState,
   type Snapshot,
 } from './model';
+import { LINK_PROVIDER_IDS } from './external-links';
 import { LINK_KINDS } from './providers';
 import type { Diagnosis } from './diagnosis/types';
 import type { AppError, Result } from './result';
@@ -92,8 +93,9 @@ export const schemas = {
     from: z.number().int().nonnegative().optional(),
     to: z.number().int().nonnegative().optional(),
   }),
+  /** Watched and error-only providers alike; main looks the URL up, the renderer never sends one. */
   'external:open': z.strictObject({
-    provider: z.enum(PROVIDER_IDS),
+    provider: z.enum(LINK_PROVIDER_IDS),
     link: z.enum(LINK_KINDS),
   }),
   'demo:start': z.undefined(),

@@ -4,10 +4,13 @@
  */
 import { shellText } from '../../shared/i18n/shell';
 import type { Lang } from '../../shared/i18n/language';
-import { EXTERNAL_ORIGINS } from '../../shared/providers';
+import { LINK_ORIGINS } from '../../shared/external-links';
 import { err, ok, type AppError, type Result } from '../../shared/result';
 
-/** https only, no credentials in the URL, and an origin from the provider link allowlist. */
+/**
+ * https only, no credentials in the URL, and an origin from the provider link allowlist: the
+ * balance providers' pages and those of the error-only providers the diagnosis points at.
+ */
 export function checkExternalUrl(url: string, lang: Lang = 'en'): Result<string, AppError> {
   let parsed: URL;
   try {
@@ -19,7 +22,7 @@ export function checkExternalUrl(url: string, lang: Lang = 'en'): Result<string,
     const target = `${parsed.protocol}//${parsed.host}`;
     return err({ code: 'forbidden', message: shellText(lang, 'linkNotHttps', { target }) });
   }
-  if (!EXTERNAL_ORIGINS.has(parsed.origin)) {
+  if (!LINK_ORIGINS.has(parsed.origin)) {
     return err({ code: 'forbidden', message: shellText(lang, 'linkHost', { host: parsed.host }) });
   }
   return ok(parsed.href);

@@ -5,8 +5,9 @@
  */
 import type { Lang } from '../../shared/i18n/language';
 import type { InvokeChannel, InvokeResult, ParsedRequest } from '../../shared/ipc';
-import { PROVIDERS } from '../../shared/providers';
-import { ok } from '../../shared/result';
+import { providerLink } from '../../shared/external-links';
+import { shellText } from '../../shared/i18n/shell';
+import { err, ok } from '../../shared/result';
 import type { CoreApi } from '../core/app-core';
 import { checkExternalUrl } from './external-policy';
 
@@ -39,7 +40,9 @@ export const handlers: Handlers = {
   'history:import': (req, { core }) => core.importHistory(req),
   'external:open': async (req, { openExternal, lang }) => {
     // The renderer names a link, never a URL: it cannot make us open an arbitrary address.
-    const checked = checkExternalUrl(PROVIDERS[req.provider].links[req.link], lang());
+    const url = providerLink(req.provider, req.link);
+    if (url === null) return err({ code: 'forbidden', message: shellText(lang(), 'linkNone') });
+    const checked = checkExternalUrl(url, lang());
     if (!checked.ok) return checked;
     await openExternal(checked.value);
     return ok(null);

@@ -11,6 +11,7 @@ const en = {
   linkNotUrl: 'That is not a link Creditray can open.',
   linkNotHttps: 'Creditray only opens https links (refused {{target}}).',
   linkHost: 'Creditray does not open links to {{host}}.',
+  linkNone: 'Creditray knows no such page for this provider.',
 } as const;
 
 export type ShellMessageKey = keyof typeof en;
@@ -21,6 +22,7 @@ const zhCN: Record<ShellMessageKey, string> = {
   linkNotUrl: '这不是 Creditray 可以打开的链接。',
   linkNotHttps: 'Creditray 只打开 https 链接（已拒绝 {{target}}）。',
   linkHost: 'Creditray 不会打开指向 {{host}} 的链接。',
+  linkNone: 'Creditray 没有这个服务商的此类页面。',
 };
 
 /** The shell namespace, i18next-style (`{{name}}` placeholders), English and Simplified Chinese. */

@@ -7,7 +7,8 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreditrayApi } from '../../../shared/ipc';
-import { HEADLINE_PREFS, PROVIDER_IDS, type AccountStatus, type AppState, type HeadlinePref, type ProviderId } from '../../../shared/model';
+import { canOpenLink } from '../../../shared/external-links';
+import { HEADLINE_PREFS, type AccountStatus, type AppState, type HeadlinePref } from '../../../shared/model';
 import type { LinkKind } from '../../../shared/providers';
 import type { AppError, Result } from '../../../shared/result';
 import { describeProblem } from '../../app/describe-error';
@@ -88,9 +89,9 @@ function DiagnosisScreen({ api, state, status, back }: { api: CreditrayApi; stat
     rechecking,
     openLink: (link: LinkKind, provider?: string) => {
       const p = provider ?? status.account.provider;
-      if ((PROVIDER_IDS as readonly string[]).includes(p)) void attempt(() => api.invoke('external:open', { provider: p as ProviderId, link }));
+      if (canOpenLink(p, link)) void attempt(() => api.invoke('external:open', { provider: p, link }));
     },
-    canOpen: (provider) => (PROVIDER_IDS as readonly string[]).includes(provider),
+    canOpen: canOpenLink,
     recheck: () => void recheck(),
     replaceKey: () => setReplacing(true),
     switchHeadline: (currency) => {

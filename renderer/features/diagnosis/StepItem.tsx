@@ -13,8 +13,8 @@ import { actionText, verifyText } from './describe';
 export interface StepActions {
   /** `provider`: the page belongs to the provider of a pasted error, not to the account. */
   openLink(link: LinkKind, provider?: string): void;
-  /** Whether the window may open that provider's pages (the others are printed by the CLI only). */
-  canOpen(provider: string): boolean;
+  /** Whether main has a page of this kind for that provider (error-only providers included). */
+  canOpen(provider: string, link: LinkKind): boolean;
   recheck(): void;
   replaceKey(): void;
   switchHeadline(currency: string): void;
@@ -34,9 +34,16 @@ interface Props {
 export function StepItem({ step, actions, cleared }: Props) {
   const { t, i18n } = useTranslation();
   const a0 = step.action;
-  const label = a0.kind === 'open-link' && a0.provider && !actions.canOpen(a0.provider) ? null : actionText(t, a0);
+  const label =
+    a0.kind === 'open-link' && a0.provider && !actions.canOpen(a0.provider, a0.link)
+      ? null
+      : actionText(t, a0);
   const status = step.done ? 'done' : step.verify ? 'pending' : 'manual';
-  const statusText = step.done ? t('diagnosis.stepDone') : step.verify ? t('diagnosis.stepPending') : t('diagnosis.stepManual');
+  const statusText = step.done
+    ? t('diagnosis.stepDone')
+    : step.verify
+      ? t('diagnosis.stepPending')
+      : t('diagnosis.stepManual');
   const onAction = () => {
     const a = step.action;
     if (a.kind === 'open-link') actions.openLink(a.link, a.provider);
@@ -60,12 +67,32 @@ export function StepItem({ step, actions, cleared }: Props) {
         </p>
         <p className="muted small">{step.why}</p>
         {step.verify ? (
-          <p className="dx-verify small">{t('diagnosis.checksItself', { condition: verifyText(t, step.verify, i18n.language) })}</p>
+          <p className="dx-verify small">
+            {t('diagnosis.checksItself', { condition: verifyText(t, step.verify, i18n.language) })}
+          </p>
         ) : null}
         {label && !cleared && !step.done ? (
           <div className="dx-step-actions">
-            <button type="button" className="btn btn-sm" onClick={onAction} disabled={busy} aria-busy={busy}>
-              <Icon name={step.action.kind === 'open-link' ? 'external' : step.action.kind === 'recheck' ? 'refresh' : step.action.kind === 'replace-key' ? 'key' : 'spark'} size={14} className={busy ? 'spin' : undefined} />
+            <button
+              type="button"
+              className="btn btn-sm"
+              onClick={onAction}
+              disabled={busy}
+              aria-busy={busy}
+            >
+              <Icon
+                name={
+                  step.action.kind === 'open-link'
+                    ? 'external'
+                    : step.action.kind === 'recheck'
+                      ? 'refresh'
+                      : step.action.kind === 'replace-key'
+                        ? 'key'
+                        : 'spark'
+                }
+                size={14}
+                className={busy ? 'spin' : undefined}
+              />
               <span>{busy ? t('diagnosis.action.rechecking') : label}</span>
             </button>
           </div>

@@ -16,7 +16,9 @@ import { recordingLogger } from '../../fakes/fake-core';
 import { createWindowController, secureWebPreferences } from '../../../main/shell/window';
 import { checkExternalUrl } from '../../../main/shell/external-policy';
 import { openExternal } from '../../../main/shell/external';
-import { EXTERNAL_ORIGINS, PROVIDERS } from '../../../shared/providers';
+import { PASTED_PROVIDER_IDS, pastedProviderLink } from '../../../shared/diagnosis/error-providers';
+import { LINK_ORIGINS } from '../../../shared/external-links';
+import { LINK_KINDS, PROVIDERS } from '../../../shared/providers';
 
 let builtHtml = '';
 
@@ -170,10 +172,16 @@ describe('openExternal allowlist', () => {
   });
 
   it('opens every provider link, all https on an allowlisted origin', async () => {
-    const links = Object.values(PROVIDERS).flatMap((p) => Object.values(p.links));
+    const watched = Object.values(PROVIDERS).flatMap((p) => Object.values(p.links));
+    // The error-only providers' pages a diagnosis step can send the user to, too.
+    const pasted = PASTED_PROVIDER_IDS.flatMap((id) =>
+      LINK_KINDS.map((k) => pastedProviderLink(id, k)).filter((u): u is string => u !== null),
+    );
+    expect(pasted).toContain('https://console.anthropic.com/settings/billing');
+    const links = [...watched, ...pasted];
     for (const url of links) {
       expect(new URL(url).protocol).toBe('https:');
-      expect(EXTERNAL_ORIGINS.has(new URL(url).origin)).toBe(true);
+      expect(LINK_ORIGINS.has(new URL(url).origin)).toBe(true);
       expect(await openExternal(url)).toEqual({ ok: true, value: null });
     }
     expect(callsTo('shell', 'openExternal').map((c) => c.args[0])).toEqual(links.map((u) => new URL(u).href));

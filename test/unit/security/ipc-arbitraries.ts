@@ -12,6 +12,7 @@ import {
   PROVIDER_IDS,
   THEMES,
 } from '../../../shared/model';
+import { LINK_PROVIDER_IDS, providerLink } from '../../../shared/external-links';
 import { LINK_KINDS } from '../../../shared/providers';
 import type { InvokeChannel, InvokeRequest } from '../../../shared/ipc';
 
@@ -88,10 +89,15 @@ export const validPayload: { [C in InvokeChannel]?: fc.Arbitrary<InvokeRequest<C
     },
     { requiredKeys: ['id'] },
   ),
-  'external:open': fc.record({
-    provider: fc.constantFrom(...PROVIDER_IDS),
-    link: fc.constantFrom(...LINK_KINDS),
-  }),
+  // Every (provider, page) pair main can resolve, watched and error-only providers alike.
+  'external:open': fc.constantFrom(
+    ...LINK_PROVIDER_IDS.flatMap((provider) =>
+      LINK_KINDS.filter((link) => providerLink(provider, link) !== null).map((link) => ({
+        provider,
+        link,
+      })),
+    ),
+  ),
   'demo:start': fc.constant(undefined),
   'diagnosis:run': fc.record(
     { id: accountId, pastedError: anyText(400), paidAt: fc.integer({ min: 0, max: 2 ** 52 }) },

@@ -113,6 +113,26 @@ describe('registerIpc', () => {
     expect(sneaky).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(opened).toHaveLength(1);
   });
+
+  it("opens an error-only provider's page from main's own table, and refuses a page it has none of", async () => {
+    const r = await invokeIpc(wire('external:open'), { provider: 'openai', link: 'topUp' }, OURS);
+    expect(r).toEqual({ ok: true, value: null });
+    expect(opened).toEqual(['https://platform.openai.com/settings/organization/billing/overview']);
+    // Zhipu has no status page in the table: refused as a value, nothing opened.
+    const none = await invokeIpc(
+      wire('external:open'),
+      { provider: 'zhipu', link: 'status' },
+      OURS,
+    );
+    expect(none).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const unknown = await invokeIpc(
+      wire('external:open'),
+      { provider: 'evil', link: 'topUp' },
+      OURS,
+    );
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(opened).toHaveLength(1);
+  });
 });
 
 describe('push', () => {
