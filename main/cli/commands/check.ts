@@ -47,13 +47,13 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     );
     return 3;
   }
-  if (values.record && targets.some((t) => t.key !== undefined || t.account.provider === 'demo'))
+  if (values.record && (values.demo || targets.some((t) => t.key !== undefined)))
     throw new UsageError('--record works on configured accounts only (not --provider or --demo)');
   const statuses = await Promise.all(
     targets.map(async (t) => {
       const s = await checkAccount(t, ctx);
       // Ad-hoc and demo checks have no saved history: their analytics say "collecting data".
-      const saved = t.key === undefined && t.account.provider !== 'demo';
+      const saved = t.key === undefined;
       const history = saved
         ? await ctx
             .history()
@@ -69,9 +69,10 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   );
   const lang = resolveLanguage('system', io.locale);
   // Ad-hoc and demo checks never open the settings file.
-  const runOutDays = targets.some((t) => t.key === undefined && t.account.provider !== 'demo')
-    ? ctx.settings().getSettings().runOutDays
-    : DEFAULT_SETTINGS.runOutDays;
+  const runOutDays =
+    !values.demo && targets.some((t) => t.key === undefined)
+      ? ctx.settings().getSettings().runOutDays
+      : DEFAULT_SETTINGS.runOutDays;
   if (format === 'json') {
     const accounts = statuses.map(({ status: s, history, now }) => ({
       ...accountJson(s),
