@@ -36,6 +36,7 @@ const baseEn = {
   'ev.balance': 'Balance at {{time}}: {{balance}}.',
   'ev.balance-empty': 'Balance at {{time}}: {{balance}}; no currency row is above zero.',
   'ev.balance-low': '{{balance}} left, at or below the critical level of {{threshold}}.',
+  'ev.balance-below-low': '{{balance}} left, below the low level of {{threshold}}.',
   'ev.spend-exceeds-left':
     'Calls in the last {{hours}} h cost {{spent}}, more than the {{balance}} left.',
   'ev.stale':
@@ -171,6 +172,7 @@ const baseZh: Record<keyof typeof baseEn, string> = {
   'ev.balance': '{{time}} 的余额：{{balance}}。',
   'ev.balance-empty': '{{time}} 的余额：{{balance}}；没有任何币种的余额大于零。',
   'ev.balance-low': '剩余 {{balance}}，已不高于告急线 {{threshold}}。',
+  'ev.balance-below-low': '剩余 {{balance}}，已低于低余额线 {{threshold}}。',
   'ev.spend-exceeds-left': '最近 {{hours}} 小时的调用花费 {{spent}}，超过剩余的 {{balance}}。',
   'ev.stale': '这是 {{time}}（{{ago}}）的读数；之后的检查失败了，可能已过时。',
   'ev.unavailable': 'DeepSeek 在 {{time}} 报告 is_available = false，而账户上还有 {{balance}}。',

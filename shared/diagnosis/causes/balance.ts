@@ -3,6 +3,8 @@
  * headline shows an empty currency row while another row holds the money.
  */
 import { HOUR_MS, spentBetween } from '../history';
+import { thresholdsFor } from '../../level';
+import { parseAmount } from '../../money';
 import { rowMicros } from '../rows';
 import { balanceEvidence, pastedEvidence, recheck, step } from '../steps';
 import { makeCause, pastedIs402, pastedIsOther, type CauseRule } from './make';
@@ -43,13 +45,33 @@ export const balanceLow: CauseRule = (ctx) => {
       values: { currency: best.currency, micros: best.micros },
     });
   }
+  // The level `check` and the tray show: a "low" there must not be "healthy" here (issue 13).
+  const lowLevel = ctx.status.level === 'low' || ctx.status.level === 'critical';
+  if (!allCritical && lowLevel && ctx.status.headline) {
+    const { currency } = ctx.status.headline;
+    const left = parseAmount(ctx.status.headline.total);
+    const low = parseAmount(thresholdsFor(ctx.status.account, currency).low);
+    if (left.ok && low.ok)
+      evidence.push({
+        kind: 'balance',
+        text: ctx.t('ev.balance-below-low', {
+          balance: ctx.money(left.value, currency),
+          threshold: ctx.money(low.value, currency),
+        }),
+        values: { currency, micros: left.value },
+      });
+  }
   const hours = 1;
   const h = ctx.histories.find((x) => x.currency === best.currency);
   const recent = { spentMicros: h ? spentBetween(h, ctx.now - hours * HOUR_MS, ctx.now) : 0 };
   if (recent.spentMicros > best.micros) {
     evidence.push({
       kind: 'spend-rate',
-      text: ctx.t('ev.spend-exceeds-left', { hours, spent: ctx.money(recent.spentMicros, best.currency), balance: ctx.money(best.micros, best.currency) }),
+      text: ctx.t('ev.spend-exceeds-left', {
+        hours,
+        spent: ctx.money(recent.spentMicros, best.currency),
+        balance: ctx.money(best.micros, best.currency),
+      }),
       values: { spentMicros: recent.spentMicros, leftMicros: best.micros },
     });
   }
@@ -64,7 +86,9 @@ export const balanceLow: CauseRule = (ctx) => {
   const floor = Math.max(ctx.critical(best.currency), recent.spentMicros);
   const target = { kind: 'balance-above', currency: best.currency, micros: floor } as const;
   return makeCause(ctx, 'balance-low', confidence, evidence, [
-    step(ctx, 'top-up', { kind: 'open-link', link: 'topUp' }, target, { why: 'step.top-up-low.why' }),
+    step(ctx, 'top-up', { kind: 'open-link', link: 'topUp' }, target, {
+      why: 'step.top-up-low.why',
+    }),
     recheck(ctx, target),
   ]);
 };
@@ -81,11 +105,23 @@ export const headlineRowEmpty: CauseRule = (ctx) => {
     ctx,
     'headline-row-empty',
     0.55,
-    [{ kind: 'balance', text: ctx.t('ev.headline', { currency, balance, funded }), values: { currency, funded: best.currency } }],
     [
-      step(ctx, 'switch-headline', { kind: 'switch-headline', currency: best.currency }, { kind: 'headline-is', currency: best.currency }, {
-        vars: { currency: best.currency },
-      }),
+      {
+        kind: 'balance',
+        text: ctx.t('ev.headline', { currency, balance, funded }),
+        values: { currency, funded: best.currency },
+      },
+    ],
+    [
+      step(
+        ctx,
+        'switch-headline',
+        { kind: 'switch-headline', currency: best.currency },
+        { kind: 'headline-is', currency: best.currency },
+        {
+          vars: { currency: best.currency },
+        },
+      ),
     ],
     { currency, fundedCurrency: best.currency },
   );
