@@ -62,6 +62,8 @@ const baseEn = {
     'Creditray’s key {{keyMask}} was accepted at {{time}}, so your program is sending a different key.',
   'ev.funded':
     'Creditray sees {{balance}} on {{label}} ({{keyMask}}) at {{time}}, and calls can be paid for.',
+  'ev.funded-keyless':
+    'Creditray sees {{balance}} on {{label}} at {{time}}, and calls can be paid for.',
   'ev.headline':
     'The headline currency is {{currency}} ({{balance}}), but {{funded}} holds the money.',
 
@@ -195,6 +197,7 @@ const baseZh: Record<keyof typeof baseEn, string> = {
     'Creditray 的密钥 {{keyMask}} 在 {{time}} 被接受，所以你的程序发送的是另一个密钥。',
   'ev.funded':
     'Creditray 在 {{time}} 看到 {{label}}（{{keyMask}}）有 {{balance}}，并且可以支付调用。',
+  'ev.funded-keyless': 'Creditray 在 {{time}} 看到 {{label}} 有 {{balance}}，并且可以支付调用。',
   'ev.headline': '主显示币种是 {{currency}}（{{balance}}），但钱在 {{funded}}。',
 
   'what.status': 'HTTP {{status}} {{message}}',

@@ -16,7 +16,10 @@ const RECENT_TOP_UP_MS = 48 * 60 * MINUTE_MS;
 /** Other accounts with a different key (the same key twice is the same account). */
 function otherAccounts(ctx: Ctx): AccountStatus[] {
   const me = ctx.status.account;
-  return ctx.input.others.filter((o) => o.account.id !== me.id && o.account.keyMask !== me.keyMask);
+  // A keyless (demo) account holds no money a program could be billed from.
+  return ctx.input.others.filter(
+    (o) => o.account.id !== me.id && o.account.keyMask !== '' && o.account.keyMask !== me.keyMask,
+  );
 }
 
 export const wrongAccount: CauseRule = (ctx) => {
@@ -81,11 +84,13 @@ export const keyMismatch: CauseRule = (ctx) => {
     return null;
   const comfortable = ctx.funded.some((r) => r.micros > ctx.critical(r.currency));
   const keyMask = ctx.status.account.keyMask;
+  // The demo account has no key: no "(…)" after its name and no key to compare with.
+  const keyless = keyMask === '';
   const evidence: Evidence[] = [
     pastedEvidence(ctx, ctx.pasted),
     {
       kind: 'balance',
-      text: ctx.t('ev.funded', {
+      text: ctx.t(keyless ? 'ev.funded-keyless' : 'ev.funded', {
         balance: balanceText(ctx),
         label: ctx.status.account.label,
         keyMask,
@@ -105,8 +110,14 @@ export const keyMismatch: CauseRule = (ctx) => {
   }
   // An old reading may simply predate the balance running out.
   const confidence = (comfortable ? 0.85 : 0.5) - (ctx.fresh ? 0 : 0.3);
-  return makeCause(ctx, 'key-mismatch', confidence, evidence, [
-    step(ctx, 'compare-key', { kind: 'none' }, null, { vars: { keyMask } }),
-    recheck(ctx, { kind: 'poll-succeeds', after: ctx.now }),
-  ]);
+  const recheckStep = recheck(ctx, { kind: 'poll-succeeds', after: ctx.now });
+  return makeCause(
+    ctx,
+    'key-mismatch',
+    confidence,
+    evidence,
+    keyless
+      ? [recheckStep]
+      : [step(ctx, 'compare-key', { kind: 'none' }, null, { vars: { keyMask } }), recheckStep],
+  );
 };

@@ -56,13 +56,18 @@ export const usageSpike: CauseRule = (ctx) => {
     [best.evidence],
     [
       step(ctx, 'check-usage', { kind: 'open-link', link: 'usage' }, null),
-      step(ctx, 'create-key', { kind: 'open-link', link: 'apiKeys' }, null),
-      step(
-        ctx,
-        'replace-key',
-        { kind: 'replace-key' },
-        { kind: 'key-replaced', previousMask: mask },
-      ),
+      // A keyless (demo) account has no key to leak or replace.
+      ...(mask === ''
+        ? []
+        : [
+            step(ctx, 'create-key', { kind: 'open-link', link: 'apiKeys' }, null),
+            step(
+              ctx,
+              'replace-key',
+              { kind: 'replace-key' },
+              { kind: 'key-replaced', previousMask: mask },
+            ),
+          ]),
       recheck(ctx, { kind: 'poll-succeeds', after: ctx.now }),
     ],
   );

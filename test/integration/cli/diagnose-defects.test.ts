@@ -47,3 +47,26 @@ describe('diagnose agrees with check about the level (issue 13)', () => {
     expect(text.stdout).not.toContain('looks healthy');
   });
 });
+
+describe('diagnose on the keyless demo account (issue 13)', () => {
+  it('a pasted error prints no empty key parentheses and no key comparison', async () => {
+    const pastes = [
+      '{"error":{"message":"Insufficient Balance","type":"unknown_error","param":null,"code":"invalid_request_error"}}',
+      '{"error":{"message":"Authentication Fails, Your api key: ****18b is invalid","type":"authentication_error","param":null,"code":"invalid_request_error"}}',
+    ];
+    for (const stdin of pastes) {
+      for (const lang of ['en_US.UTF-8', 'zh_CN.UTF-8']) {
+        const r = await runCli(['diagnose', '--demo', '--error-stdin'], {
+          dataDir: dataDir(),
+          stdin,
+          env: { LANG: lang },
+        });
+        expect(r.stdout).toContain('Demo');
+        expect(r.stdout).not.toMatch(/\(\s*\)|（\s*）/);
+        expect(r.stdout).not.toContain('should end like');
+        expect(r.stdout).not.toContain('以  这样的结尾');
+        expect(r.stdout).not.toContain('compare-key');
+      }
+    }
+  });
+});
