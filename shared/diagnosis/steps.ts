@@ -9,6 +9,7 @@ import type { ProviderError } from '../model';
 import { balanceText, type Ctx } from './context';
 import type { Evidence, ParsedError, Step, StepAction, VerifyCondition } from './types';
 import { isConditionMet } from './verify';
+import { clipWords } from './clip';
 
 /** Step text keys: `step.<key>.title` / `.why`. */
 type StepKey =
@@ -91,7 +92,7 @@ export function recheck(ctx: Ctx, verify: VerifyCondition): Step {
 
 /** "HTTP 402 Insufficient Balance" for a pasted or polled error. */
 function what(ctx: Ctx, status: number | null, message: string | null): string {
-  const msg = (message ?? '').slice(0, 160).replace(/[\s.。]+$/, '');
+  const msg = clipWords((message ?? '').replace(/[\s.。]+$/, ''), 160);
   return status !== null
     ? ctx.t('what.status', { status, message: msg }).trim()
     : ctx.t('what.message', { message: msg });

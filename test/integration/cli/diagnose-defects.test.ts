@@ -70,3 +70,20 @@ describe('diagnose on the keyless demo account (issue 13)', () => {
     }
   });
 });
+
+describe('diagnose evidence lines (issue 13)', () => {
+  it('a long 401 evidence line is never cut mid-word: whole words, then an ellipsis', async () => {
+    const r = await runCli(adHoc('diagnose', '--json'), {
+      env: { DS_KEY: 'sk-00000000000000000000000000000000' },
+      dataDir: dataDir(),
+    });
+    const [cause] = JSON.parse(r.stdout).accounts[0].causes;
+    expect(cause.id).toBe('invalid-key');
+    const evidence: string[] = cause.evidence;
+    expect(evidence.join(' ')).not.toMatch(/\binva\b/);
+    for (const line of evidence) {
+      // Either the whole server message is quoted, or the cut is marked and falls after a word.
+      if (!line.includes('is invalid')) expect(line).toMatch(/[\p{L}\p{N}"'”)]…\.?$/u);
+    }
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { clipWords } from '../../../../shared/diagnosis/clip';
+
+describe('clipWords', () => {
+  it('keeps text that fits', () => {
+    expect(clipWords('Authentication Fails', 40)).toBe('Authentication Fails');
+  });
+  it('cuts at the last word boundary and marks the cut', () => {
+    expect(clipWords('Your api key: ****18b is invalid', 28)).toBe('Your api key: ****18b is…');
+  });
+  it('drops punctuation left dangling before the ellipsis', () => {
+    expect(clipWords('one, two, three', 10)).toBe('one, two…');
+  });
+  it('still cuts a single word longer than the budget, marked', () => {
+    expect(clipWords('x'.repeat(50), 10)).toBe(`${'x'.repeat(9)}…`);
+  });
+  it('never returns more than the budget', () => {
+    for (let n = 2; n < 40; n++)
+      expect([...clipWords('a bb ccc dddd eeeee ffffff ggggggg', n)].length).toBeLessThanOrEqual(n);
+  });
+});
