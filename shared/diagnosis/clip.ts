@@ -8,7 +8,8 @@ export function clipWords(text: string, max: number): string {
   const chars = [...text];
   if (chars.length <= max) return text;
   const head = chars.slice(0, max - 1).join('');
-  const space = head.search(/\s\S*$/);
+  // The last word is whole when the character after the kept part is a space.
+  const space = /\s/.test(chars[max - 1] ?? '') ? head.length : head.search(/\s\S*$/);
   // One word longer than the whole budget (a URL, a token): cut it, but still mark the cut.
   const kept = space > 0 ? head.slice(0, space) : head;
   return `${kept.replace(/[\s,;:.。，；：]+$/, '')}…`;
