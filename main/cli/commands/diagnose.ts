@@ -10,7 +10,9 @@ import { checkAccount } from '../check-account';
 import type { CliIo } from '../io';
 import { diagnose, explainPasted, type Cause, type Diagnosis } from '../../../shared/diagnosis';
 import { resolveLanguage } from '../../../shared/i18n/language';
-import type { AccountStatus } from '../../../shared/model';
+import type { AccountStatus, ProviderId } from '../../../shared/model';
+import type { Lang } from '../../../shared/i18n/language';
+import { accountArgs, appOnlyNote, stepCommand, stepUrl, type AccountArgs } from '../step-hints';
 
 export const DIAGNOSE_HELP = `Usage: creditray diagnose [--json] [--account LABEL | --provider deepseek --key-env VAR [--base-url URL] | --demo]
            [--error-file FILE | --error-stdin] [--paid-at ISO] [--data-dir DIR]
@@ -28,8 +30,15 @@ const OPTIONS = {
   'paid-at': { type: 'string' },
 } as const;
 
-/** Causes as the JSON contract prints them (issue 4): sorted by confidence. */
-function causesJson(causes: Cause[]) {
+/** Where a step's page and CLI command come from: the account's provider and how to name it. */
+interface StepSource {
+  provider: ProviderId;
+  args: AccountArgs;
+  lang: Lang;
+}
+
+/** Causes as the JSON contract prints them (issue 4): sorted by confidence; steps carry url and command. */
+function causesJson(causes: Cause[], src: StepSource) {
   return causes.map((c) => ({
     id: c.id,
     confidence: c.confidence,
@@ -41,42 +50,53 @@ function causesJson(causes: Cause[]) {
       why: st.why,
       action: st.action,
       done: st.done,
+      url: stepUrl(st, src.provider),
+      command: stepCommand(st, src.args),
     })),
   }));
 }
 
 /** The JSON contract of one diagnosed account (issue 4). */
-function diagnosisJson(s: AccountStatus, d: Diagnosis) {
+function diagnosisJson(s: AccountStatus, d: Diagnosis, src: StepSource) {
   return {
     label: s.account.label,
     provider: s.account.provider,
     state: s.level,
     healthy: d.healthy,
     pasted: d.pasted ? { ...d.pasted, note: d.pastedNote } : null,
-    causes: causesJson(d.causes),
+    causes: causesJson(d.causes, src),
   };
 }
 
-/** Numbered causes with evidence and steps; a step's page is printed since a terminal cannot click it. */
-function causesText(d: Diagnosis): string[] {
+/**
+ * Numbered causes with evidence and steps. A terminal cannot click, so each step prints its
+ * page's URL and, for what the window does with a button, the command that does it here.
+ */
+function causesText(d: Diagnosis, src: StepSource): string[] {
   const lines: string[] = [];
   d.causes.forEach((c, i) => {
     lines.push(`  ${i + 1}. ${c.summary}  [${c.id}, ${Math.round(c.confidence * 100)}%]`);
     for (const e of c.evidence) lines.push(`     - ${e.text}`);
     c.steps.forEach((st, j) => {
-      const url = st.action.kind === 'open-link' && st.action.url ? ` <${st.action.url}>` : '';
-      lines.push(`     ${j + 1}) ${st.done ? '[x]' : '[ ]'} ${st.title}: ${st.why}${url}`);
+      lines.push(`     ${j + 1}) ${st.done ? '[x]' : '[ ]'} ${st.title}: ${st.why}`);
+      const url = stepUrl(st, src.provider);
+      const command = stepCommand(st, src.args);
+      const note = appOnlyNote(st, src.lang);
+      if (url) lines.push(`        ${url}`);
+      if (command) lines.push(`        $ ${command}`);
+      if (note) lines.push(`        ${note}`);
     });
   });
   return lines;
 }
 
-function diagnosisText(s: AccountStatus, d: Diagnosis, zh: boolean): string {
+function diagnosisText(s: AccountStatus, d: Diagnosis, src: StepSource): string {
+  const zh = src.lang === 'zh-CN';
   const lines = [`${s.account.label}:`];
   if (d.pastedNote) lines.push(`  ${d.pastedNote}`);
   if (d.healthy)
     lines.push(zh ? '  未发现问题：账户正常。' : '  No cause found: the account looks healthy.');
-  return [...lines, ...causesText(d)].join('\n');
+  return [...lines, ...causesText(d, src)].join('\n');
 }
 
 /**
@@ -87,13 +107,15 @@ function runPastedOnly(text: string, json: boolean, io: CliIo, now: number): num
   const lang = resolveLanguage('system', io.locale);
   const r = explainPasted(text, lang, now);
   const d = r.diagnosis;
+  // No account: pages come resolved from the pasted provider (or not at all); no commands.
+  const src: StepSource = { provider: 'deepseek', args: null, lang };
   if (json) {
     const pasted = {
       provider: r.provider,
       status: r.status,
       balanceProblem: r.balanceProblem,
       note: d.pastedNote,
-      causes: causesJson(d.causes),
+      causes: causesJson(d.causes, src),
     };
     io.out(JSON.stringify({ accounts: [], pasted }, null, 2));
   } else {
@@ -102,7 +124,7 @@ function runPastedOnly(text: string, json: boolean, io: CliIo, now: number): num
     if (d.pastedNote) lines.push(`  ${d.pastedNote}`);
     if (d.causes.length === 0)
       lines.push(zh ? '  没有从这段文字中找到原因。' : '  No cause found in this text.');
-    io.out([...lines, ...causesText(d)].join('\n'));
+    io.out([...lines, ...causesText(d, src)].join('\n'));
   }
   return r.balanceProblem ? 2 : 0;
 }
@@ -177,11 +199,24 @@ export async function runDiagnose(args: string[], io: CliIo): Promise<number> {
         },
         lang,
       );
-      return { status, d };
+      const kind =
+        t.key === undefined ? 'configured' : t.account.provider === 'demo' ? 'demo' : 'ad-hoc';
+      const src: StepSource = {
+        provider: status.account.provider,
+        args: accountArgs(status.account.label, kind),
+        lang,
+      };
+      return { status, d, src };
     }),
   );
   if (values.json)
-    io.out(JSON.stringify({ accounts: results.map((r) => diagnosisJson(r.status, r.d)) }, null, 2));
-  else io.out(results.map((r) => diagnosisText(r.status, r.d, lang === 'zh-CN')).join('\n\n'));
+    io.out(
+      JSON.stringify(
+        { accounts: results.map((r) => diagnosisJson(r.status, r.d, r.src)) },
+        null,
+        2,
+      ),
+    );
+  else io.out(results.map((r) => diagnosisText(r.status, r.d, r.src)).join('\n\n'));
   return results.some((r) => !r.d.healthy) ? 2 : 0;
 }
