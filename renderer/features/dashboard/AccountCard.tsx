@@ -15,6 +15,7 @@ import { LevelBadge } from '../../components/LevelBadge';
 import { BalanceRows } from './BalanceRows';
 import { CardInsights } from './CardInsights';
 import { providerName } from './provider-name';
+import { SnapshotExtras } from './SnapshotExtras';
 
 interface Props {
   api: CreditrayApi;
@@ -68,6 +69,10 @@ export function AccountCard({ api, status, now, go }: Props) {
           <span className={stale ? 'amount is-stale' : 'amount'} data-testid="headline">
             {money(headline.total, headline.currency, lang)}
           </span>
+        ) : snapshot?.unlimited ? (
+          <span className="amount" data-testid="headline" title={t('dashboard.unlimitedNote')}>
+            {t('dashboard.unlimited')}
+          </span>
         ) : snapshot === null && !error ? (
           <span className="amount amount-placeholder">
             <span className="spinner spinner-sm" aria-hidden="true" /> {t('dashboard.noReading')}
@@ -98,7 +103,12 @@ export function AccountCard({ api, status, now, go }: Props) {
 
       <CardInsights insights={status.insights} budget={account.budget} now={now} />
 
-      <BalanceRows snapshot={snapshot} headlineCurrency={headline?.currency ?? null} lang={lang} />
+      {snapshot?.unlimited ? (
+        <p className="muted small">{t('dashboard.unlimitedNote')}</p>
+      ) : (
+        <BalanceRows snapshot={snapshot} headlineCurrency={headline?.currency ?? null} lang={lang} />
+      )}
+      <SnapshotExtras snapshot={snapshot} lang={lang} />
 
       <div className="card-flags">
         {snapshot && !snapshot.available ? (

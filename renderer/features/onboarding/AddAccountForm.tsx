@@ -1,21 +1,40 @@
 /**
- * The add-account form. Whitespace around a pasted key is trimmed; main verifies the key
- * against DeepSeek before anything is saved, and a failure is shown by kind.
+ * The add-account form: pick the provider (DeepSeek first), its site or relay address where
+ * that matters, then the key. Whitespace around a pasted key is trimmed; main verifies the
+ * key against that provider before anything is saved, and a failure is shown by kind.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreditrayApi } from '../../../shared/ipc';
+import { PROVIDERS } from '../../../shared/providers';
 import type { AppError } from '../../../shared/result';
 import { describeProblem } from '../../app/describe-error';
 import { Icon } from '../../components/Icon';
+import { EndpointFields } from './EndpointFields';
+import { ProviderPicker } from './ProviderPicker';
+import {
+  asLabel,
+  inSentence,
+  keyPrefix,
+  needsBaseUrl,
+  REGIONS,
+  type Pickable,
+} from './provider-choices';
 
-/** Keys look like sk- and 32 hex characters; anything else only earns a warning (the server decides). */
-const KEY_SHAPE = /^sk-[A-Za-z0-9]{16,}$/;
+/** A key of the provider's known prefix and a plausible length; anything else only earns a warning (the server decides). */
+const looksLikeKey = (key: string, prefix: string): boolean =>
+  key.startsWith(prefix) && /^[A-Za-z0-9_-]{16,}$/.test(key.slice(prefix.length));
+
+/** The base URL a provider starts with in the form: its first site, or empty for a relay. */
+const initialBaseUrl = (p: Pickable): string => REGIONS[p]?.[0]?.baseUrl ?? '';
 
 /** Calls `onAdded` after main has verified and stored the key. */
 export function AddAccountForm({ api, onAdded }: { api: CreditrayApi; onAdded: () => void }) {
   const { t, i18n } = useTranslation();
   const ids = { label: useId(), key: useId(), note: useId(), err: useId() };
+  const [provider, setProvider] = useState<Pickable>('deepseek');
+  const [baseUrl, setBaseUrl] = useState('');
+  const [urlMissing, setUrlMissing] = useState(false);
   const [label, setLabel] = useState('');
   const [key, setKey] = useState('');
   const [reveal, setReveal] = useState(false);
@@ -23,20 +42,34 @@ export function AddAccountForm({ api, onAdded }: { api: CreditrayApi; onAdded: (
   const [failure, setFailure] = useState<AppError | 'empty' | null>(null);
 
   const trimmed = key.trim();
-  const shapeWarning = trimmed.length > 0 && !KEY_SHAPE.test(trimmed);
+  const prefix = keyPrefix(provider);
+  const shapeWarning = trimmed.length > 0 && prefix !== null && !looksLikeKey(trimmed, prefix);
+  const who = inSentence(provider, t);
+  const defaultLabel = asLabel(provider, t);
+
+  const pick = (p: Pickable) => {
+    setProvider(p);
+    setBaseUrl(initialBaseUrl(p));
+    setUrlMissing(false);
+    setFailure(null);
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!trimmed) {
-      setFailure('empty');
+    const url = baseUrl.trim();
+    const noUrl = needsBaseUrl(provider) && !url;
+    setUrlMissing(noUrl);
+    if (!trimmed || noUrl) {
+      setFailure(trimmed ? null : 'empty');
       return;
     }
     setBusy(true);
     setFailure(null);
     const r = await api.invoke('accounts:add', {
-      provider: 'deepseek',
-      label: label.trim() || t('onboarding.defaultLabel'),
+      provider,
+      label: label.trim() || defaultLabel,
       key: trimmed,
+      ...(url ? { baseUrl: url } : {}),
     });
     setBusy(false);
     if (r.ok) {
@@ -47,9 +80,21 @@ export function AddAccountForm({ api, onAdded }: { api: CreditrayApi; onAdded: (
     }
   };
 
-  const problem = failure && failure !== 'empty' ? describeProblem(t, i18n.language, failure) : null;
+  const problem =
+    failure && failure !== 'empty' ? describeProblem(t, i18n.language, failure) : null;
   return (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-busy={busy}>
+      <ProviderPicker value={provider} onChange={pick} disabled={busy} />
+      <EndpointFields
+        provider={provider}
+        baseUrl={baseUrl}
+        onChange={(u) => {
+          setBaseUrl(u);
+          setUrlMissing(false);
+        }}
+        missing={urlMissing}
+        disabled={busy}
+      />
       <div className="field">
         <label htmlFor={ids.label}>{t('onboarding.labelField')}</label>
         <input
@@ -57,18 +102,27 @@ export function AddAccountForm({ api, onAdded }: { api: CreditrayApi; onAdded: (
           type="text"
           value={label}
           maxLength={60}
-          placeholder={t('onboarding.defaultLabel')}
+          placeholder={defaultLabel}
           onChange={(e) => setLabel(e.target.value)}
           autoComplete="off"
         />
       </div>
       <div className="field">
         <div className="label-row">
-          <label htmlFor={ids.key}>{t('onboarding.keyField')}</label>
-          <button type="button" className="btn-link" onClick={() => void api.invoke('external:open', { provider: 'deepseek', link: 'apiKeys' })}>
-            <Icon name="external" size={14} />
-            <span>{t('onboarding.keysLink')}</span>
-          </button>
+          <label htmlFor={ids.key}>
+            {t('onboarding.keyField', { provider: asLabel(provider, t) })}
+          </label>
+          {provider === 'relay' ? null : (
+            // A relay's key page is on the user's own gateway: there is nothing of ours to open.
+            <button
+              type="button"
+              className="btn-link"
+              onClick={() => void api.invoke('external:open', { provider, link: 'apiKeys' })}
+            >
+              <Icon name="external" size={14} />
+              <span>{t('onboarding.keysLink')}</span>
+            </button>
+          )}
         </div>
         <div className="input-with-button">
           <input
@@ -76,7 +130,7 @@ export function AddAccountForm({ api, onAdded }: { api: CreditrayApi; onAdded: (
             name="api-key"
             type={reveal ? 'text' : 'password'}
             value={key}
-            placeholder={t('onboarding.keyPlaceholder')}
+            placeholder={PROVIDERS[provider].keyHint || t('onboarding.keyPlaceholder')}
             onChange={(e) => setKey(e.target.value)}
             autoComplete="off"
             spellCheck={false}
@@ -96,9 +150,11 @@ export function AddAccountForm({ api, onAdded }: { api: CreditrayApi; onAdded: (
         </div>
         <p id={ids.note} className="field-note">
           <Icon name="lock" size={13} />
-          <span>{t('onboarding.keychainNote')}</span>
+          <span>{t('onboarding.keychainNote', { provider: who })}</span>
         </p>
-        {shapeWarning ? <p className="field-warn">{t('onboarding.shapeWarning')}</p> : null}
+        {shapeWarning ? (
+          <p className="field-warn">{t('onboarding.shapeWarning', { provider: who, prefix })}</p>
+        ) : null}
       </div>
       <div id={ids.err} aria-live="assertive">
         {failure === 'empty' ? <p className="form-error">{t('onboarding.emptyKey')}</p> : null}
@@ -115,7 +171,9 @@ export function AddAccountForm({ api, onAdded }: { api: CreditrayApi; onAdded: (
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? <span className="spinner spinner-sm" aria-hidden="true" /> : <Icon name="key" />}
-          <span>{busy ? t('onboarding.verifying') : t('onboarding.submit')}</span>
+          <span>
+            {busy ? t('onboarding.verifying', { provider: who }) : t('onboarding.submit')}
+          </span>
         </button>
       </div>
     </form>

@@ -35,7 +35,11 @@ export function OnboardingView({ api, hasAccounts, go }: Props) {
     <section className="onboarding" aria-labelledby="onboarding-title">
       <div className="onboarding-card">
         {hasAccounts ? (
-          <button type="button" className="btn btn-ghost back" onClick={() => go({ view: 'dashboard' })}>
+          <button
+            type="button"
+            className="btn btn-ghost back"
+            onClick={() => go({ view: 'dashboard' })}
+          >
             <Icon name="back" />
             <span>{t('onboarding.back')}</span>
           </button>
@@ -44,14 +48,21 @@ export function OnboardingView({ api, hasAccounts, go }: Props) {
             <Icon name="spark" size={28} />
           </div>
         )}
-        <h1 id="onboarding-title">{hasAccounts ? t('onboarding.addTitle') : t('onboarding.title')}</h1>
+        <h1 id="onboarding-title">
+          {hasAccounts ? t('onboarding.addTitle') : t('onboarding.title')}
+        </h1>
         {hasAccounts ? null : <p className="lede">{t('onboarding.subtitle')}</p>}
         <AddAccountForm api={api} onAdded={() => go({ view: 'dashboard' })} />
         <div className="divider" role="separator">
           <span>{t('onboarding.or')}</span>
         </div>
         <div className="demo-row">
-          <button type="button" className="btn" onClick={() => void startDemo()} disabled={demoBusy}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => void startDemo()}
+            disabled={demoBusy}
+          >
             <Icon name="spark" />
             <span>{t('onboarding.demo')}</span>
           </button>

@@ -16,7 +16,22 @@ import { createTrustedSenderCheck } from '../../../main/shell/trusted-sender';
 import type { AppState } from '../../../shared/model';
 import { PROVIDERS } from '../../../shared/providers';
 import { startFakeDeepSeek, type FakeDeepSeek } from '../../fakes/deepseek-server';
+import {
+  MOONSHOT,
+  NOVITA,
+  OPENROUTER,
+  RELAY,
+  SILICONFLOW,
+  STEPFUN,
+} from '../../fakes/provider-bodies';
+import {
+  json,
+  startFakeProvider,
+  type FakeProvider,
+  type Reply,
+} from '../../fakes/provider-server';
 import { invokeIpc, resetElectronFake } from '../../fakes/electron';
+import { RELAY_ORIGIN } from './relay-origin';
 import { MemoryHistory } from '../../fakes/memory-history';
 import { createMemorySecretStore, type MemorySecretStore } from '../../fakes/memory-secret-store';
 
@@ -34,6 +49,8 @@ export type CoreFactory = (ctx: CoreContext) => Promise<CoreApi>;
 export interface Backend {
   readonly kind: string;
   readonly server: FakeDeepSeek;
+  /** Every other balance provider (and a relay at RELAY_ORIGIN), answering with real healthy bodies. */
+  readonly providers: FakeProvider;
   readonly secrets: MemorySecretStore;
   readonly history: MemoryHistory;
   /** URLs that reached the shell's openExternal (after the allowlist). */
@@ -47,15 +64,46 @@ export interface Backend {
   close(): Promise<void>;
 }
 
+/** Each provider's balance path with a healthy real body (paths do not collide, so one server serves all). */
+const PROVIDER_ROUTES: Record<string, Reply> = {
+  '/v1/users/me/balance': json(MOONSHOT.healthy),
+  '/api/v1/key': json(OPENROUTER.limited),
+  '/v1/user/info': json(SILICONFLOW.healthy),
+  '/v1/accounts': json(STEPFUN.healthy),
+  '/openapi/v1/billing/balance/detail': json(NOVITA.healthy),
+  '/v1/dashboard/billing/subscription': json(RELAY.unlimited),
+  '/v1/dashboard/billing/usage': json(RELAY.usage),
+};
+
+/** The production origins (every site of every provider) the harness routes to `providers`. */
+const PROVIDER_ORIGINS = [
+  ...Object.values(PROVIDERS)
+    .map((p) => p.defaultBaseUrl)
+    .filter((u) => u.startsWith('https://') && u !== PROVIDERS.deepseek.defaultBaseUrl),
+  'https://api.moonshot.ai',
+  'https://api.siliconflow.com',
+  RELAY_ORIGIN,
+];
+
 /** Starts server, core and handlers; `trustedOrigin` is where the harness serves the renderer. */
-export async function startBackendWith(kind: string, makeCore: CoreFactory, opts: { trustedOrigin: string; systemLocale?: string }): Promise<Backend> {
+export async function startBackendWith(
+  kind: string,
+  makeCore: CoreFactory,
+  opts: { trustedOrigin: string; systemLocale?: string },
+): Promise<Backend> {
   resetElectronFake();
   const server = await startFakeDeepSeek();
   const real = createNodeHttp();
   const apiOrigin = PROVIDERS.deepseek.defaultBaseUrl;
   // The core sends the key to https://api.deepseek.com as in production; below the URL policy,
   // the harness's network routes that origin to the fake server (like a hosts-file entry).
-  const http: Http = (url, init) => real(url.startsWith(apiOrigin) ? server.url + url.slice(apiOrigin.length) : url, init);
+  const providers = await startFakeProvider(PROVIDER_ROUTES);
+  const route = (url: string): string => {
+    if (url.startsWith(apiOrigin)) return server.url + url.slice(apiOrigin.length);
+    const origin = PROVIDER_ORIGINS.find((o) => url === o || url.startsWith(o + '/'));
+    return origin ? providers.url + url.slice(origin.length) : url;
+  };
+  const http: Http = (url, init) => real(route(url), init);
   const ctx: CoreContext = {
     dir: mkdtempSync(join(tmpdir(), 'creditray-ui-')),
     http,
@@ -81,6 +129,7 @@ export async function startBackendWith(kind: string, makeCore: CoreFactory, opts
   return {
     kind,
     server,
+    providers,
     secrets: ctx.secrets as MemorySecretStore,
     history: ctx.history as MemoryHistory,
     opened,
@@ -102,6 +151,7 @@ export async function startBackendWith(kind: string, makeCore: CoreFactory, opts
       unregister();
       await core.stop();
       await server.close();
+      await providers.close();
       rmSync(ctx.dir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,125 @@
+/**
+ * More than DeepSeek, end to end: the add-account form's provider picker, a second
+ * provider's account next to DeepSeek's on the dashboard (through the real core, against the
+ * fake provider server at the provider's own production origin), a relay's required address
+ * and "unlimited" key, a reading's labelled facts, and an error-only provider's page opened
+ * from a diagnosis step through main's own link table.
+ */
+import { RELAY_ORIGIN } from './harness/relay-origin';
+import { expect, test, type Harness } from './harness/fixtures';
+
+const MOONSHOT_KEY = 'sk-kimi0123456789abcdef0123456789ab';
+
+/** Opens the add screen from the dashboard and picks a provider by its radio's name. */
+async function addScreen(harness: Harness, provider: string): Promise<void> {
+  const { page } = harness;
+  await page.getByRole('button', { name: 'Add account' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Add an account' })).toBeVisible();
+  await page.getByRole('radio', { name: provider }).check();
+}
+
+test('adds a Moonshot account next to DeepSeek: both rows, each with its provider name', async ({
+  harness,
+}) => {
+  const { page, backend } = harness;
+  await harness.open();
+  // DeepSeek is the first choice and already picked.
+  await expect(page.getByRole('radio', { name: 'DeepSeek' })).toBeChecked();
+  await harness.addGoodAccount('Work');
+
+  await addScreen(harness, 'Moonshot (Kimi)');
+  // What is read, and which site: China is the default, the international site is one click away.
+  await expect(page.getByText('Reads the available balance, vouchers and cash')).toBeVisible();
+  const group = page.getByRole('group', { name: 'Site where the key was created' });
+  await expect(group.getByRole('radio', { name: /api\.moonshot\.cn/ })).toBeChecked();
+  await expect(group.getByRole('radio', { name: /api\.moonshot\.ai/ })).not.toBeChecked();
+  await page.getByLabel('Name').fill('Kimi');
+  await page.getByLabel('Moonshot (Kimi) API key').fill(MOONSHOT_KEY);
+  await expect(page.getByText('sent only to Moonshot (Kimi), nowhere else')).toBeVisible();
+  await harness.shot('onboarding-moonshot-en-light');
+  await page.getByRole('button', { name: 'Verify and add' }).click();
+
+  await expect(page.locator('li.account-row')).toHaveCount(2);
+  await expect(harness.row('Work').locator('.row-provider')).toHaveText('DeepSeek');
+  await expect(harness.row('Kimi').locator('.row-provider')).toHaveText('Moonshot (Kimi)');
+  await expect(harness.row('Kimi').getByTestId('row-balance')).toContainText('49.59');
+  await harness.shot('dashboard-two-providers-en-light');
+  // The key went to Moonshot's China origin (routed to the fake), and only there.
+  const kimi = backend
+    .core()
+    .getState()
+    .accounts.find((a) => a.account.label === 'Kimi')!;
+  expect(kimi.account).toMatchObject({ provider: 'moonshot', baseUrl: 'https://api.moonshot.cn' });
+  expect(backend.providers.requests.map((r) => r.path)).toContain('/v1/users/me/balance');
+  expect(
+    backend.providers.requests.every((r) => r.authorization === `Bearer ${MOONSHOT_KEY}`),
+  ).toBe(true);
+});
+
+test('a relay needs its address, and its unlimited key says "Unlimited"; OpenRouter shows its facts', async ({
+  harness,
+}) => {
+  const { page, backend } = harness;
+  await harness.open();
+  await page.getByRole('radio', { name: 'one-api / new-api relay' }).check();
+  await page.getByLabel('Relay API key').fill('sk-relay-0123456789abcdef');
+  await page.getByRole('button', { name: 'Verify and add' }).click();
+  await expect(page.getByText('Enter your relay’s address first.')).toBeVisible();
+  await expect(page.getByLabel('Relay address')).toHaveAttribute('aria-invalid', 'true');
+  expect(backend.core().getState().accounts).toHaveLength(0);
+  await page.getByLabel('Relay address').fill(`${RELAY_ORIGIN}/v1`);
+  await page.getByLabel('Name').fill('Gateway');
+  await page.getByRole('button', { name: 'Verify and add' }).click();
+  await expect(harness.row('Gateway').getByTestId('row-balance')).toHaveText('Unlimited');
+  const card = await harness.openAccount('Gateway');
+  await expect(card.getByTestId('headline')).toHaveText('Unlimited');
+  await expect(card).toContainText('no spending cap');
+  await expect(card.locator('table.rows')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'All accounts' }).click();
+  await addScreen(harness, 'OpenRouter');
+  await page.getByLabel('Name').fill('Router');
+  await page.getByLabel('OpenRouter API key').fill('sk-or-v1-0123456789abcdef0123456789');
+  await page.getByRole('button', { name: 'Verify and add' }).click();
+  const router = await harness.openAccount('Router');
+  await expect(router.getByTestId('headline')).toHaveText('$74.50');
+  const facts = router.getByRole('group', { name: 'More figures from the provider' });
+  await expect(facts.locator('[data-fact="usage-monthly"]')).toHaveText(
+    /Used this month\s*\$25\.50/,
+  );
+  await expect(facts.locator('[data-fact="key-limit"]')).toHaveText(/Key limit\s*\$100\.00/);
+});
+
+test.describe('in Chinese', () => {
+  test.use({ systemLocale: 'zh-CN' });
+  test('the picker, the site choice and the key field speak Chinese', async ({ harness }) => {
+    const { page } = harness;
+    await harness.open();
+    await expect(page.getByRole('group', { name: '服务商' })).toBeVisible();
+    await page.getByRole('radio', { name: 'SiliconFlow' }).check();
+    await expect(page.getByText('读取总余额、赠送余额与充值余额')).toBeVisible();
+    await expect(page.getByRole('radio', { name: /api\.siliconflow\.com/ })).toBeVisible();
+    await expect(page.getByText('中国站已不再向 API 密钥显示余额')).toBeVisible();
+    await expect(page.getByLabel('SiliconFlow 密钥')).toBeVisible();
+    await harness.shot('onboarding-siliconflow-zh-light');
+  });
+});
+
+const ANTHROPIC_LOW =
+  'Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"Your credit balance is too low to access the Anthropic API. Please go to Plans & Billing to upgrade or purchase credits."},"request_id":"req_011CbrFTcXhtiMzr3s6EocF7"}';
+
+test("opens an error-only provider's top-up page from a diagnosis step", async ({ harness }) => {
+  const { page, backend } = harness;
+  await harness.open();
+  await harness.addGoodAccount('Work');
+  const id = backend.core().getState().accounts[0]!.account.id;
+  await harness.navigate('diagnosis', id);
+  await page.getByLabel('Error text').fill(ANTHROPIC_LOW);
+  await page.getByRole('button', { name: 'Analyse' }).click();
+  const step = page.locator('li.dx-step[data-step="top-up"]').first();
+  await expect(step).toContainText('Anthropic');
+  await step.getByRole('button', { name: 'Open the top-up page' }).click();
+  await expect
+    .poll(() => backend.opened)
+    .toEqual(['https://console.anthropic.com/settings/billing']);
+});
