@@ -23,6 +23,7 @@ import type { Provider } from './providers/provider';
 import { type Notice, type SettingsStore, SettingsWriteError } from './settings-store';
 import { repairAccounts } from './account-repair';
 import { normalizeBaseUrl } from './url-policy';
+import { duplicateKeyError, findAccountWithKey } from './duplicate-key';
 
 export interface AccountServiceDeps {
   settings: SettingsStore;
@@ -159,6 +160,17 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
       return err(writeFailure(new SettingsWriteError(e)));
     }
   };
+  /** Refuses a key another account of the same provider and endpoint already holds. */
+  const refuseDuplicate = async (want: {
+    key: string;
+    provider: ProviderId;
+    baseUrl: string;
+    exceptId?: string;
+  }): Promise<Result<void, AppError>> => {
+    const accounts = settings.listAccounts();
+    const existing = await findAccountWithKey({ accounts, secrets, logger }, want);
+    return existing ? err(duplicateKeyError(existing)) : ok(undefined);
+  };
   const register = (key: string) =>
     (logger as { addSecret?: (s: string) => void }).addSecret?.(key);
 
@@ -251,6 +263,10 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
       register(key.value);
       const baseUrl = normalizeBaseUrl(req.baseUrl?.trim() || info.defaultBaseUrl);
       if (!baseUrl.ok) return baseUrl;
+      const same = { key: key.value, provider: req.provider, baseUrl: baseUrl.value };
+      // Checked before the network call (a quick answer) and again under the lock (a race).
+      const unique = await refuseDuplicate(same);
+      if (!unique.ok) return unique;
       const verified = await verify(provider, key.value, baseUrl.value);
       if (!verified.ok) return verified;
 
@@ -263,6 +279,8 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         keyMask: maskKey(key.value),
       });
       const saved = await locked(async () => {
+        const stillUnique = await refuseDuplicate(same);
+        if (!stillUnique.ok) return stillUnique;
         // Journal first: a crash after the key write is finished by repair, never an orphan.
         const noted = save(
           id,
@@ -323,12 +341,22 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
       const key = checkKeyInput(raw, provider.info);
       if (!key.ok) return key;
       register(key.value);
+      const same = {
+        key: key.value,
+        provider: current.provider,
+        baseUrl: current.baseUrl,
+        exceptId: id,
+      };
+      const unique = await refuseDuplicate(same);
+      if (!unique.ok) return unique;
       const verified = await verify(provider, key.value, current.baseUrl);
       if (!verified.ok) return verified;
 
       const saved = await locked(async () => {
         // Removed by another process meanwhile: writing the key would orphan it.
         if (!settings.getAccount(id)) return err(notFound());
+        const stillUnique = await refuseDuplicate(same);
+        if (!stillUnique.ok) return stillUnique;
         const previous = await secrets.get(id);
         const stored = await secrets.set(id, key.value);
         if (!stored.ok)

@@ -23,6 +23,14 @@ const OPTIONS = {
   account: { type: 'string' },
 } as const;
 
+/**
+ * Exit code of a refused key: an empty or malformed key, or one another account already
+ * holds, is a usage mistake (64); anything else (refused, unreachable, keychain) is 3.
+ */
+export function exitForKeyError(code: string): number {
+  return code === 'bad-key' || code === 'duplicate-key' ? EXIT.usage : EXIT.undetermined;
+}
+
 function service(ctx: CliContext) {
   return createAccountService({
     settings: ctx.settings(),
@@ -97,8 +105,7 @@ export async function runAccounts(args: string[], io: CliIo): Promise<number> {
     });
     if (!r.ok) {
       io.err(`Not added: ${r.error.message}`);
-      // An empty or malformed key is a usage mistake (64), not "could not determine" (3).
-      return r.error.code === 'bad-key' ? EXIT.usage : 3;
+      return exitForKeyError(r.error.code);
     }
     // The demo account has no key: saying one is in the keychain would be untrue.
     io.out(

@@ -11,6 +11,9 @@ import { createMemorySecretStore, type MemorySecretStore } from '../../fakes/mem
 import { createStubProvider, providerError, type StubProvider } from '../../fakes/stub-provider';
 
 const KEY = 'sk-0123456789abcdef0123456789abcdef';
+/** Other accounts need other keys: the same key twice is refused (issue 13). */
+const KEY2 = 'sk-0123456789abcdef0123456789abcd02';
+const KEY3 = 'sk-0123456789abcdef0123456789abcd03';
 
 /** conf in memory, with a switch that makes writes fail like a full disk. */
 function memoryConf() {
@@ -166,11 +169,27 @@ describe('account service: add', () => {
 
   it('numbers duplicate labels and defaults an empty label to the provider name', async () => {
     await add();
-    await add();
-    const third = await add({ label: '' });
+    await add({ key: KEY2 });
+    const third = await add({ label: '', key: KEY3 });
     expect(third.ok && third.value.label).toBe('DeepSeek 3');
     expect(make().settings.listAccounts().map((a) => a.label)).toEqual(['DeepSeek', 'DeepSeek 2', 'DeepSeek 3']);
     expect(uniqueLabel('x'.repeat(60), ['x'.repeat(60)])).toBe('x'.repeat(58) + ' 2');
+  });
+
+  it('refuses a key another account of the same provider and endpoint holds, naming it, without the key', async () => {
+    await add({ label: 'Work' });
+    const again = await add({ label: 'Other', key: `  ${KEY}\n` });
+    expect(again).toMatchObject({ ok: false, error: { code: 'duplicate-key' } });
+    expect(!again.ok && again.error.message).toContain('"Work"');
+    expect(JSON.stringify(again)).not.toContain(KEY);
+    expect(make().settings.listAccounts().map((a) => a.label)).toEqual(['Work']);
+    // Another endpoint (a relay, a proxy) is another account, even with the same key.
+    expect((await add({ label: 'Elsewhere', baseUrl: 'https://api.example.com' })).ok).toBe(true);
+    // Replacing a key with one another account holds is refused too; its own key is fine.
+    await add({ label: 'Second', key: KEY2 });
+    const second = make().settings.listAccounts().find((a) => a.label === 'Second')!;
+    expect(await make().service.replaceKey({ id: second.id, key: KEY })).toMatchObject({ ok: false, error: { code: 'duplicate-key' } });
+    expect((await make().service.replaceKey({ id: second.id, key: KEY2 })).ok).toBe(true);
   });
 
   it('adds a demo account with no key, no keychain and no verification', async () => {
@@ -183,7 +202,7 @@ describe('account service: add', () => {
 describe('account service: update, replace key, remove', () => {
   it('updates only the patched fields and merges notification switches', async () => {
     await add();
-    await add();
+    await add({ key: KEY2 });
     const r = await make().service.update({ id: 'acc-2', patch: { label: 'DeepSeek', notify: { low: false }, pollIntervalSec: 60 } });
     expect(r).toMatchObject({ ok: true, value: { label: 'DeepSeek 2', pollIntervalSec: 60, notify: { low: false, critical: true } } });
     expect(make().settings.getAccount('acc-2')?.notify.low).toBe(false);
@@ -211,7 +230,7 @@ describe('account service: update, replace key, remove', () => {
 
   it('removes the key, the history and the account, and is fine when the key was already gone', async () => {
     await add();
-    await add();
+    await add({ key: KEY2 });
     secrets.entries.delete('acc-2');
     expect(await make().service.remove('acc-1')).toEqual({ ok: true, value: null });
     expect(await make().service.remove('acc-2')).toEqual({ ok: true, value: null });
