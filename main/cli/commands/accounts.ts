@@ -1,7 +1,8 @@
-/** `creditray accounts list|add|remove`: manage the accounts the app and CLI share. */
+/** `creditray accounts list|add|set-key|remove`: manage the accounts the app and CLI share. */
 import { COMMON_OPTIONS, EXIT, UsageError, nonEmpty, parseFlags } from '../args';
 import { createCliContext, type CliContext } from '../context';
 import { readSecret } from '../read-secret';
+import { runSetKey } from './set-key';
 import type { CliIo } from '../io';
 import { createAccountService } from '../../core/account-service';
 import { normalizeBaseUrl } from '../../core/url-policy';
@@ -13,7 +14,11 @@ export const ACCOUNTS_HELP = `Usage: creditray accounts list [--json]
        creditray accounts add [--label NAME] [--provider deepseek] [--base-url URL]
            (reads the key from stdin when piped, else asks for it without echoing;
             verifies it, then stores it in the OS keychain)
-       creditray accounts remove --account LABEL   (also deletes the key from the keychain)`;
+       creditray accounts set-key --account LABEL  (new key from stdin or a prompt that does not
+           echo; verified with the provider before it replaces the old one)
+       creditray accounts remove --account LABEL   (also deletes the key from the keychain)
+Exit codes: 0 done, 3 the key was refused or could not be checked or stored,
+  64 usage error (also: an empty or malformed key, or a key another account already has).`;
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -116,6 +121,8 @@ export async function runAccounts(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
 
+  if (sub === 'set-key') return runSetKey(values, io, ctx, service(ctx), exitForKeyError);
+
   if (sub === 'remove') {
     const label = nonEmpty('account', values.account);
     if (!label) throw new UsageError('remove needs --account LABEL');
@@ -132,5 +139,5 @@ export async function runAccounts(args: string[], io: CliIo): Promise<number> {
     io.out(`Removed "${match.label}" and its key.`);
     return 0;
   }
-  throw new UsageError(`unknown accounts command "${sub}" (expected list, add or remove)`);
+  throw new UsageError(`unknown accounts command "${sub}" (expected list, add, set-key or remove)`);
 }
