@@ -57,11 +57,12 @@ export function encodeHeartbeat(at: number): string {
 export function decodeValue(v: unknown, prevRows?: readonly BalanceRow[]): Decoded {
   if (Array.isArray(v)) {
     const at = v[0];
+    // Stryker disable next-line ConditionalExpression: isSafeInteger is false for a non-number; the typeof narrows the type
     if (typeof at !== 'number' || !Number.isSafeInteger(at) || at < 0)
       return { type: 'bad', reason: 'bad time' };
     if (v.length === 1) return { type: 'heartbeat', at };
     const avail = v[1];
-    if ((avail !== 0 && avail !== 1) || (v.length - 2) % 4 !== 0)
+    if ((avail !== 0 && avail !== 1) || v.length % 4 !== 2)
       return { type: 'bad', reason: 'bad shape' };
     const rows: BalanceRow[] = [];
     for (let i = 2, j = 0; i < v.length; i += 4, j++) {

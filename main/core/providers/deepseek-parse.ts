@@ -53,8 +53,7 @@ function issuePath(path: readonly PropertyKey[]): string {
 export function parseBalanceJson(json: unknown, ctx: Ctx): Result<Snapshot, ProviderError> {
   const parsed = balanceSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue ? issuePath(issue.path) : 'the body';
+    const where = issuePath(parsed.error.issues[0]?.path ?? []);
     return err(
       providerError(
         'bad-response',
@@ -129,11 +128,8 @@ export function mergeDuplicateRows(rows: readonly BalanceRow[]): Result<BalanceR
       );
     }
   }
-  return ok(
-    [...byCurrency.values()].sort((a, b) =>
-      a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0,
-    ),
-  );
+  // Sorted by code unit, like `<` (the keys are unique, so no tie to break).
+  return ok([...byCurrency.keys()].sort().map((c) => byCurrency.get(c)!));
 }
 
 /** Classifies a non-success answer: HTTP status first, then DeepSeek's error.type, then its message. */
@@ -144,7 +140,7 @@ export function classifyAnswer(ans: RawAnswer, ctx: Ctx): ProviderError {
   const serverMsg = errBody.success
     ? scrubSecrets(errBody.data.error.message ?? '', ctx.key).slice(0, 200)
     : '';
-  const type = errBody.success ? (errBody.data.error.type ?? '') : '';
+  const type = errBody.success ? errBody.data.error.type : null;
   const said = serverMsg ? ` DeepSeek said: "${serverMsg}".` : '';
   const html = looksLikeHtml(body, ans.headers.get('content-type'));
   const via = html
@@ -205,6 +201,7 @@ export function classifyAnswer(ans: RawAnswer, ctx: Ctx): ProviderError {
       ctx.at,
       o,
     );
+  // Stryker disable next-line EqualityOperator: a 400 itself was answered above (malformed request)
   if (status >= 400)
     return providerError(
       'request',
@@ -272,11 +269,12 @@ export function parseModelsJson(json: unknown, ctx: Ctx): Result<string[], Provi
   return ok(parsed.data.data.map((m) => m.id));
 }
 
+/** The parsed body, or undefined when it is not JSON (empty, HTML, cut short). */
 function safeJson(text: string): unknown {
-  if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return undefined;
+    // Not JSON: undefined.
   }
+  return undefined;
 }

@@ -217,4 +217,11 @@ describe('rows shared with the previous record', () => {
       decodeValue([2000, 1, 'CNY', '50.00', '10.00', '40.00', 'usd', '0.00', '0.00', '0.00'], prev),
     ).toEqual(bad('bad currency'));
   });
+
+  it('does not check a row repeated from the previous record again: it was checked when that record was read', () => {
+    const odd: BalanceRow = { currency: 'X1', total: '1', granted: '0', toppedUp: '1' };
+    const d = decodeValue([2000, 1, 'X1', '1', '0', '1'], [odd]);
+    expect(d.type === 'full' && d.snapshot.rows[0]).toBe(odd);
+    expect(decodeValue([2000, 1, 'X1', '1', '0', '1'])).toEqual(bad('bad currency'));
+  });
 });

@@ -305,3 +305,36 @@ describe('parseModelsJson', () => {
     );
   });
 });
+
+describe('amount text', () => {
+  it('keeps a plain decimal as the server wrote it, trailing zeros and all', () => {
+    const r = parseBalanceJson(
+      {
+        is_available: true,
+        balance_infos: [
+          {
+            currency: 'CNY',
+            total_balance: '10.500',
+            granted_balance: '0.500000',
+            topped_up_balance: '10',
+          },
+        ],
+      },
+      ctx,
+    );
+    expect(r.ok && r.value.rows[0]).toEqual({
+      currency: 'CNY',
+      total: '10.500',
+      granted: '0.500000',
+      toppedUp: '10',
+    });
+  });
+
+  it('says an empty body is a bad response', () => {
+    expect(describeBadBody(answer(200, ''), ctx)).toMatchObject({
+      kind: 'bad-response',
+      status: 200,
+      at: 7,
+    });
+  });
+});

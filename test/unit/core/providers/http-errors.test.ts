@@ -345,3 +345,72 @@ describe('scrubSecrets edges', () => {
     expect(looksLikeHtml('{}', 'application/json')).toBe(false);
   });
 });
+
+describe('classifyThrown: anchors, depth and what it quotes', () => {
+  it('matches the TLS code patterns only at the start of a code', () => {
+    const fallback = (code: string) =>
+      classifyThrown(Object.assign(new Error('x'), { code }), 'h', 0).message;
+    for (const code of [
+      'X_ERR_SSL_WRONG_VERSION_NUMBER',
+      'XUNABLE_TO_GET_ISSUER',
+      'X_ERR_SSL_OTHER',
+      'XDEPTH_ZERO_SELF',
+      'XEPROTO',
+    ])
+      expect(fallback(code), code).toBe('Network error talking to h: x');
+    expect(fallback('DEPTH_ZERO_X')).toMatch(/certificate was not trusted/);
+    expect(fallback('UNABLE_TO_X')).toMatch(/certificate was not trusted/);
+  });
+
+  it('quotes a message-only hit without a code in brackets', () => {
+    expect(classifyThrown(new Error('Proxy said no'), 'h', 0).message).toBe(
+      'Network error: the proxy refused or broke the connection (check HTTPS_PROXY / your system proxy settings).',
+    );
+  });
+
+  it('follows AggregateError members six levels deep and no further', () => {
+    const nest = (levels: number) => {
+      let e: unknown = Object.assign(new Error('inner'), { code: 'ECONNREFUSED' });
+      for (let i = 0; i < levels; i++) e = new AggregateError([e], 'fetch failed');
+      return e;
+    };
+    expect(classifyThrown(nest(6), 'h', 0).message).toMatch(/refused/);
+    expect(classifyThrown(nest(7), 'h', 0).message).toBe(
+      'Network error talking to h: unknown error',
+    );
+  });
+
+  it('ignores a proxy host that is not a string', () => {
+    const e = classifyThrown(
+      Object.assign(new Error('x', { cause: undiciFailure('ECONNREFUSED') }), { proxyHost: 5 }),
+      'h',
+      0,
+    );
+    expect(e.message).toBe(
+      'Network error: h refused the connection (nothing is listening there, or a firewall said no). [ECONNREFUSED]',
+    );
+  });
+
+  it('names the proxy when the computer cannot reach it at all', () => {
+    const e = classifyThrown(
+      Object.assign(new Error('x', { cause: undiciFailure('EHOSTUNREACH') }), { proxyHost: 'p:1' }),
+      'h',
+      0,
+    );
+    expect(e.message).toMatch(/^Network error: no route to the proxy p:1/);
+  });
+
+  it('scrubs a key that shows up in the host too', () => {
+    const key = 'abcdefghijklmnopqrstuvwx';
+    for (const thrown of [undiciFailure('ENOTFOUND'), new Error('odd')]) {
+      const e = classifyThrown(thrown, `${key}.example`, 0, key);
+      expect(e.message).not.toContain(key.slice(0, 8));
+    }
+  });
+
+  it('reads only whole Retry-After seconds, and a Bearer token after any spaces', () => {
+    expect(parseRetryAfter('5s', 0)).toBeNull();
+    expect(parseRetryAfter('x5', 0)).toBeNull();
+    expect(scrubSecrets('Bearer   abcdefgh')).toBe('Bearer …');
+  });
+});

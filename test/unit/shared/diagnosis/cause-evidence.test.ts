@@ -175,3 +175,45 @@ describe('trackProgress lists live causes once and only cleared ones as cleared'
     ]);
   });
 });
+
+describe('trackProgress keeps each live cause’s own steps', () => {
+  it('takes a live cause’s earlier steps from the same cause, not from another one', () => {
+    const empty = status(cny(NOW - 5 * MIN, '0.00', '0.00'));
+    const first = run(input(empty, { pastedError: PASTE.py401 }));
+    const next = trackProgress(
+      first,
+      input(empty, { now: NOW + MIN, pastedError: PASTE.py401 }),
+      'en',
+    );
+    const depleted = cause(next, 'balance-depleted');
+    expect(depleted.steps.map((s) => [s.id, s.verify])).toEqual([
+      ['top-up', { kind: 'balance-above-zero-and-available' }],
+      ['mark-paid', { kind: 'paid-declared' }],
+      ['recheck', { kind: 'balance-above-zero-and-available' }],
+    ]);
+    expect(cause(next, 'invalid-key').steps.map((s) => s.id)).toEqual([
+      'use-same-key',
+      'check-key',
+    ]);
+  });
+});
+
+describe('the note about a paste', () => {
+  const funded = () => status(cny(NOW - 5 * MIN, '0.00', '80.00'));
+  const note = (paste: string) => run(input(funded(), { pastedError: paste })).pastedNote;
+
+  it('says what a timeout means', () => {
+    expect(note('openai.APITimeoutError: Request timed out.')).toMatch(
+      /This is not a balance problem: the request timed out before the provider answered\.$/,
+    );
+    expect(note('openai.APIConnectionError: Connection error.')).toMatch(
+      /This is not a balance problem: the provider could not be reached\.$/,
+    );
+  });
+
+  it('quotes a status printed without a message, with no stray space', () => {
+    expect(note('HTTP/1.1 402')).toBe(
+      'Recognised an HTTP response printed by curl: HTTP 402. This is a balance problem.',
+    );
+  });
+});
