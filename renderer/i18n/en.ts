@@ -64,6 +64,7 @@ export const en = {
     baseUrlHint: 'The address your programs call, with or without /v1.',
     emptyBaseUrl: 'Enter your relay’s address first.',
     relayName: 'Relay',
+    relayTitle: 'one-api / new-api relay',
     relayInSentence: 'your relay',
     keyField: '{{provider}} API key',
     keyPlaceholder: 'API key',

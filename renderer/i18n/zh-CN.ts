@@ -61,6 +61,7 @@ export const zhCN: Messages = {
     baseUrlHint: '你的程序调用的地址，带不带 /v1 都可以。',
     emptyBaseUrl: '请先填写中转站地址。',
     relayName: '中转站',
+    relayTitle: 'one-api / new-api 中转站',
     relayInSentence: '你的中转站',
     keyField: '{{provider}} 密钥',
     keyPlaceholder: 'API 密钥',

@@ -38,7 +38,7 @@ export function ProviderPicker({ value, onChange, disabled }: Props) {
             <ProviderMark provider={p} />
             <span className="provider-text">
               <span id={`${base}-${p}-name`} className="provider-name">
-                {PROVIDERS[p].displayName}
+                {p === 'relay' ? t('onboarding.relayTitle') : PROVIDERS[p].displayName}
               </span>
               <span id={`${base}-${p}-reads`} className="provider-reads muted small">
                 {t(`onboarding.reads.${p}`)}
