@@ -80,10 +80,10 @@ function pastedNote(ctx: Ctx, p: ParsedError | null): string | null {
 /** Ranks every cause the evidence supports, highest confidence first. */
 export function diagnose(input: DiagnosisInput, lang: Lang): Diagnosis {
   const ctx = buildContext(input, lang);
-  const causes = RULES.map((rule, order) => ({ cause: rule(ctx), order }))
-    .filter((c): c is { cause: Cause; order: number } => c.cause !== null)
-    .sort((a, b) => b.cause.confidence - a.cause.confidence || a.order - b.order)
-    .map((c) => c.cause);
+  // Array.prototype.sort is stable, so causes of equal confidence keep the rule order.
+  const causes = RULES.map((rule) => rule(ctx))
+    .filter((c): c is Cause => c !== null)
+    .sort((a, b) => b.confidence - a.confidence);
   return {
     causes,
     healthy: causes.length === 0,
