@@ -62,6 +62,8 @@ interface AccountState {
   pending: Snapshot | null;
   /** Size the open log has after our own writes. */
   size: number;
+  /** The next line must be a full record (a damaged line precedes: see OpenedLog.damagedTail). */
+  fullNext: boolean;
 }
 
 export const DEFAULT_HEARTBEAT_MS = 3_600_000;
@@ -87,7 +89,14 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
     if (!s)
       states.set(
         id,
-        (s = { log: null, last: null, lastWrittenAt: -Infinity, pending: null, size: 0 }),
+        (s = {
+          log: null,
+          last: null,
+          lastWrittenAt: -Infinity,
+          pending: null,
+          size: 0,
+          fullNext: false,
+        }),
       );
     return s;
   };
@@ -146,6 +155,7 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
       );
     st.log = log;
     st.size = log.size;
+    st.fullNext = log.damagedTail;
     st.last = log.lastFull;
     st.lastWrittenAt = log.lastAt ?? -Infinity;
     return log;
@@ -170,7 +180,12 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
     st.last = snap;
     st.lastWrittenAt = snap.at;
     st.pending = null;
+    st.fullNext = false;
   }
+
+  /** An unchanged balance as a heartbeat, unless the reader could not tie one to its record. */
+  const unchangedLine = (st: AccountState, snap: Snapshot): string =>
+    st.fullNext ? encodeFull(snap) : encodeHeartbeat(snap.at);
 
   /**
    * Closes our handle when the file at the path is no longer the one we have open (renamed
@@ -214,7 +229,7 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
       st.pending = snap;
       return;
     }
-    await writeLine(id, st, snap, same ? encodeHeartbeat(snap.at) : encodeFull(snap));
+    await writeLine(id, st, snap, same ? unchangedLine(st, snap) : encodeFull(snap));
   }
 
   /** Every readable record, and whether any line had to be dropped. */
@@ -322,7 +337,7 @@ export function createFileHistoryStore(opts: FileHistoryStoreOptions): FileHisto
       for (const [id, st] of states) {
         await serial(id, async () => {
           if (st.pending)
-            await writeLine(id, st, st.pending, encodeHeartbeat(st.pending.at)).catch((e: Error) =>
+            await writeLine(id, st, st.pending, unchangedLine(st, st.pending)).catch((e: Error) =>
               warn(e.message),
             );
           await closeLog(st);

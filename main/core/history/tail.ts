@@ -18,6 +18,11 @@ export interface OpenedLog {
   droppedBytes: number;
   /** The file did not exist (or was empty) and was started with a header. */
   created: boolean;
+  /**
+   * A damaged line follows the newest full record: the reader drops every heartbeat after it
+   * (load.ts), so the next line written must be a full record even for an unchanged balance.
+   */
+  damagedTail: boolean;
   /** Its size once opened: a later difference means another process wrote to it. */
   size: number;
 }
@@ -50,6 +55,7 @@ export async function openForAppend(path: string): Promise<OpenedLog> {
     // Logs written by earlier versions were 0644: balances are nobody else's business.
     if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) await fh.chmod(0o600);
     let droppedBytes = 0;
+    let damagedTail = false;
     let lastFull: Snapshot | null = null;
     let lastAt: number | null = null;
     let keep = 0;
@@ -65,10 +71,7 @@ export async function openForAppend(path: string): Promise<OpenedLog> {
       const first = pos > 0 ? 1 : 0;
       for (let i = lines.length - 1; i >= first && !lastFull; i--) {
         const d = decodeLine(lines[i] as string);
-        // A damaged line after the last full record makes the reader drop every heartbeat
-        // that follows it (load.ts), so the next append must write a full record: stop here
-        // with no last full record.
-        if (d.type === 'bad') break;
+        if (d.type === 'bad') damagedTail = true;
         if (d.type === 'full') lastFull = d.snapshot;
         if ((d.type === 'full' || d.type === 'heartbeat') && lastAt === null)
           lastAt = d.type === 'full' ? d.snapshot.at : d.at;
@@ -87,6 +90,7 @@ export async function openForAppend(path: string): Promise<OpenedLog> {
       lastAt,
       droppedBytes,
       created,
+      damagedTail,
       size: created ? Buffer.byteLength(HEADER_LINE) : keep,
     };
   } catch (e) {
