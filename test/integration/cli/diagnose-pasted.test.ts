@@ -57,7 +57,7 @@ describe('creditray diagnose with a pasted error and no account', () => {
     expect(r.stdout).toContain('from OpenRouter');
     expect(r.stdout).toMatch(/request-exceeds-balance/);
     expect(r.stdout).toContain('Lower max_tokens in your request');
-    expect(r.stdout).toMatch(/<https:\/\/openrouter\.ai\/[^>]+>/);
+    expect(r.stdout).toMatch(/^\s+https:\/\/openrouter\.ai\/\S+$/m); // the page on its own line, to copy
   });
 
   it('reports an unknown provider and status as null for text it cannot place, exit 0', async () => {
