@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createServer, type AddressInfo } from 'node:net';
 import { createNodeHttp } from '../../../../main/core/http-node';
 import { createDeepSeekProvider } from '../../../../main/core/providers/deepseek';
@@ -54,7 +54,10 @@ describe('DeepSeek transport failures', () => {
     ds.enqueue({ kind: 'hang' });
     const ac = new AbortController();
     const pending = provider.fetchBalance(req({ signal: ac.signal }));
-    setTimeout(() => ac.abort(), 30);
+    // Cancel only once the server has the request: one still on its way when the test ends
+    // would take the next test's queued reply.
+    await vi.waitFor(() => expect(ds.count()).toBe(1));
+    ac.abort();
     const e = failure(await pending);
     expect(e.kind).toBe('network');
     expect(e.message).toMatch(/cancelled/);
@@ -68,7 +71,8 @@ describe('DeepSeek transport failures', () => {
   });
 
   it('reports a connection reset mid-body as a network failure in plain words', async () => {
-    ds.enqueue({ kind: 'reset' });
+    // Persistent: a late request of an earlier (timed-out) test cannot take it away.
+    ds.setPersistent({ kind: 'reset' });
     const e = failure(await provider.fetchBalance(req()));
     expect(e.kind).toBe('network');
     expect(e.message).toMatch(/cut before the answer was complete/);
