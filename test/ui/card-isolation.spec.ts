@@ -4,6 +4,7 @@
  * never the whole dashboard.
  */
 import type { AppState } from '../../shared/model';
+import { FAKE_DEEPSEEK_KEY } from '../fakes/deepseek-server';
 import { expect, test } from './harness/fixtures';
 
 test('a USDT balance is shown as "12.50 USDT" with its history and the window keeps working', async ({
@@ -50,8 +51,11 @@ test('a card that cannot render is replaced by a notice; the other cards and the
 }) => {
   const { page, backend } = harness;
   await harness.open();
+  // Two accounts need two keys: the same key twice is refused as a duplicate.
+  const second = 'sk-0123456789abcdef0123456789abe42';
+  backend.server.setValidKeys([FAKE_DEEPSEEK_KEY, second]);
   await harness.addGoodAccount('Work');
-  await harness.addGoodAccount('Broken');
+  await harness.addGoodAccount('Broken', second);
   const state = backend.core().getState();
   const [good, bad] = state.accounts;
   // A reading whose rows are not a list: no core sends this today; a future field or a bug might.

@@ -66,11 +66,16 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** Each label its own key: the same key twice is refused as a duplicate. */
+const keyFor = (label: string) =>
+  label === 'Work' ? FAKE_DEEPSEEK_KEY : 'sk-0123456789abcdef0123456789abe42';
+
 async function addAccount(label: string): Promise<string> {
+  ds.setValidKeys([FAKE_DEEPSEEK_KEY, keyFor('Home')]);
   const added = await core!.addAccount({
     provider: 'deepseek',
     label,
-    key: FAKE_DEEPSEEK_KEY,
+    key: keyFor(label),
     baseUrl: ds.url,
   });
   if (!added.ok) throw new Error(added.error.message);

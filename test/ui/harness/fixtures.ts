@@ -31,7 +31,7 @@ export interface Harness {
   /** Saves test-results/screenshots/<name>.png. */
   shot(name: string): Promise<string>;
   /** Adds the fake server's good key through the onboarding form; waits for its dashboard row. */
-  addGoodAccount(label?: string): Promise<void>;
+  addGoodAccount(label?: string, key?: string): Promise<void>;
   /** The dashboard row of the account labelled `label`. */
   row(label: string): Locator;
   /** Opens an account's detail (its card) from its dashboard row and waits for it. */
@@ -102,7 +102,7 @@ export const test = base.extend<
         await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
         return path;
       },
-      async addGoodAccount(label = 'Work') {
+      async addGoodAccount(label = 'Work', key?: string) {
         const { FAKE_DEEPSEEK_KEY } = await import('../../fakes/deepseek-server');
         if (
           !(await page.getByRole('heading', { level: 1, name: /Welcome|Add an account/ }).count())
@@ -110,7 +110,7 @@ export const test = base.extend<
           await page.getByRole('button', { name: 'Add account' }).first().click();
         }
         await page.getByLabel('Name').fill(label);
-        await page.getByLabel('DeepSeek API key').fill(`  ${FAKE_DEEPSEEK_KEY}\n`);
+        await page.getByLabel('DeepSeek API key').fill(`  ${key ?? FAKE_DEEPSEEK_KEY}\n`);
         await page.getByRole('button', { name: 'Verify and add' }).click();
         await expect(harness.row(label)).toBeVisible();
       },
