@@ -11,6 +11,7 @@ test('settings are saved through main and survive a restart of the core', async 
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.getByLabel('Check every').selectOption('600');
   await page.getByLabel('Open at login').check();
+  await page.getByLabel('Warn when the money runs out within').selectOption('7');
 
   const panel = page.locator('form.account-settings');
   await panel.getByLabel('Name', { exact: true }).fill('Production');
@@ -40,6 +41,7 @@ test('settings are saved through main and survive a restart of the core', async 
   await expect(page.getByLabel('Theme')).toHaveValue('dark');
   await expect(page.getByLabel('Check every')).toHaveValue('600');
   await expect(page.getByLabel('Open at login')).toBeChecked();
+  await expect(page.getByLabel('Warn when the money runs out within')).toHaveValue('7');
   const after = page.locator('form.account-settings');
   await expect(after.getByLabel('Name', { exact: true })).toHaveValue('Production');
   await expect(after.getByLabel('Low below')).toHaveValue('50');
@@ -52,6 +54,7 @@ test('settings are saved through main and survive a restart of the core', async 
     theme: 'dark',
     pollIntervalSec: 600,
     launchAtLogin: true,
+    runOutDays: 7,
   });
   expect(saved.accounts[0]!.account).toMatchObject({
     label: 'Production',

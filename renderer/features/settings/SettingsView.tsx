@@ -9,6 +9,9 @@ import { LANGUAGES, THEMES, type AppSettings, type AppState } from '../../../sha
 import { AccountSettings } from './AccountSettings';
 import { intervalLabel, POLL_CHOICES } from './intervals';
 
+/** Days ahead the "runs out" alert may look (any value the settings file holds is kept as a choice). */
+const RUN_OUT_CHOICES: readonly number[] = [1, 2, 3, 5, 7, 14];
+
 interface Props {
   api: CreditrayApi;
   state: AppState;
@@ -18,7 +21,7 @@ interface Props {
 /** Settings screen; every write goes through 'settings:update' or 'accounts:update'. */
 export function SettingsView({ api, state, focusAccountId }: Props) {
   const { t } = useTranslation();
-  const ids = { lang: useId(), theme: useId(), poll: useId(), login: useId() };
+  const ids = { lang: useId(), theme: useId(), poll: useId(), login: useId(), runOut: useId() };
   // Shown at once (a switch must not flick back while main saves); dropped when main answers,
   // so a refused change falls back to what main really holds.
   const [pending, setPending] = useState<Partial<AppSettings>>({});
@@ -33,6 +36,7 @@ export function SettingsView({ api, state, focusAccountId }: Props) {
     });
   };
   const pollChoices = POLL_CHOICES.includes(s.pollIntervalSec) ? POLL_CHOICES : [...POLL_CHOICES, s.pollIntervalSec].sort((a, b) => a - b);
+  const runOutChoices = RUN_OUT_CHOICES.includes(s.runOutDays) ? RUN_OUT_CHOICES : [...RUN_OUT_CHOICES, s.runOutDays].sort((a, b) => a - b);
 
   useEffect(() => {
     if (focusAccountId) document.getElementById(`account-settings-${focusAccountId}`)?.scrollIntoView();
@@ -69,6 +73,17 @@ export function SettingsView({ api, state, focusAccountId }: Props) {
           <select id={ids.poll} value={s.pollIntervalSec} onChange={(e) => void update({ pollIntervalSec: Number(e.target.value) })}>
             {pollChoices.map((sec) => (
               <option key={sec} value={sec}>{intervalLabel(t, sec)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="setting-row">
+          <div>
+            <label htmlFor={ids.runOut}>{t('settings.runOutDays')}</label>
+            <p className="muted small">{t('settings.runOutHint')}</p>
+          </div>
+          <select id={ids.runOut} value={s.runOutDays} onChange={(e) => void update({ runOutDays: Number(e.target.value) })}>
+            {runOutChoices.map((d) => (
+              <option key={d} value={d}>{t('settings.runOutChoice', { count: d })}</option>
             ))}
           </select>
         </div>
