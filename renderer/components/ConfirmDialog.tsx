@@ -2,7 +2,7 @@
  * A modal confirmation on the native <dialog>: it traps focus, closes on Escape and
  * returns focus to the opener without any library.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 
 interface Props {
   open: boolean;
@@ -17,6 +17,8 @@ interface Props {
 /** Destructive by design: the confirm button is styled as danger and Cancel has focus first. */
 export function ConfirmDialog({ open, title, text, confirmLabel, cancelLabel, onConfirm, onCancel }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  // One dialog per account panel: each needs its own title id, or all of them are named by the first.
+  const titleId = useId();
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
@@ -24,8 +26,8 @@ export function ConfirmDialog({ open, title, text, confirmLabel, cancelLabel, on
     if (!open && d.open) d.close();
   }, [open]);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="confirm-title" onCancel={(e) => { e.preventDefault(); onCancel(); }}>
-      <h2 id="confirm-title">{title}</h2>
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(e) => { e.preventDefault(); onCancel(); }}>
+      <h2 id={titleId}>{title}</h2>
       <p>{text}</p>
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onCancel} autoFocus>

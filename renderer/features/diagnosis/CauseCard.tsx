@@ -3,6 +3,7 @@
  * never colour alone), the evidence behind it, and its steps with live status. A cause a
  * re-check no longer supports is shown as "Fixed" with its steps ticked.
  */
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cause } from '../../../shared/diagnosis/types';
 import { Icon } from '../../components/Icon';
@@ -20,7 +21,12 @@ export function CauseCard({ cause, rank, actions }: Props) {
   const { t, i18n } = useTranslation();
   const cleared = !!cause.cleared;
   const word = confidenceWord(cause.confidence);
-  const headingId = `cause-${cause.id}`;
+  const uid = useId();
+  const headingId = `${uid}-title`;
+  // Every cause has an Evidence and a Steps section: each landmark is named with its cause
+  // ("Evidence Your balance is used up") so a screen reader's landmark list tells them apart.
+  const evidenceId = `${uid}-evidence`;
+  const stepsId = `${uid}-steps`;
   return (
     <article className={`dx-cause${cleared ? ' dx-cause-cleared' : ''}`} data-cause={cause.id} data-cleared={cleared} aria-labelledby={headingId}>
       <header className="dx-cause-head">
@@ -43,8 +49,8 @@ export function CauseCard({ cause, rank, actions }: Props) {
         )}
       </header>
       {cause.evidence.length > 0 && !cleared ? (
-        <section className="dx-evidence" aria-label={t('diagnosis.evidence')}>
-          <h4 className="dx-subtitle">{t('diagnosis.evidence')}</h4>
+        <section className="dx-evidence" aria-labelledby={`${evidenceId} ${headingId}`}>
+          <h4 className="dx-subtitle" id={evidenceId}>{t('diagnosis.evidence')}</h4>
           <ul>
             {cause.evidence.map((e, i) => (
               <li key={i} data-kind={e.kind}>
@@ -55,9 +61,9 @@ export function CauseCard({ cause, rank, actions }: Props) {
         </section>
       ) : null}
       {cause.steps.length > 0 ? (
-        <section aria-label={t('diagnosis.steps')}>
+        <section aria-labelledby={`${stepsId} ${headingId}`}>
           <div className="dx-steps-head">
-            <h4 className="dx-subtitle">{t('diagnosis.steps')}</h4>
+            <h4 className="dx-subtitle" id={stepsId}>{t('diagnosis.steps')}</h4>
             <p className="muted small" aria-live="polite" data-testid="steps-progress">
               {t('diagnosis.stepsDone', { done: cause.steps.filter((s) => s.done).length, total: cause.steps.length })}
             </p>
