@@ -53,6 +53,7 @@ function issuePath(path: readonly PropertyKey[]): string {
 export function parseBalanceJson(json: unknown, ctx: Ctx): Result<Snapshot, ProviderError> {
   const parsed = balanceSchema.safeParse(json);
   if (!parsed.success) {
+    // Stryker disable next-line OptionalChaining,ArrayDeclaration: a failed safeParse always has an issue
     const where = issuePath(parsed.error.issues[0]?.path ?? []);
     return err(
       providerError(

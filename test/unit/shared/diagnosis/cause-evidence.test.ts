@@ -216,4 +216,20 @@ describe('the note about a paste', () => {
       'Recognised an HTTP response printed by curl: HTTP 402. This is a balance problem.',
     );
   });
+
+  it('does not give a live cause the verify condition of another cause’s step of the same id', () => {
+    const failing = status(cny(NOW - 5 * MIN, '0.00', '0.00'), {
+      error: perr('auth', 401, NOW - MIN),
+    });
+    const first = run(input(failing));
+    expect(first.causes.map((c) => c.id).slice(0, 2)).toEqual(['invalid-key', 'balance-depleted']);
+    const next = trackProgress(first, input(failing, { now: NOW + MIN }), 'en');
+    expect(cause(next, 'balance-depleted').steps.find((s) => s.id === 'recheck')!.verify).toEqual({
+      kind: 'balance-above-zero-and-available',
+    });
+    expect(cause(next, 'invalid-key').steps.find((s) => s.id === 'recheck')!.verify).toEqual({
+      kind: 'auth-ok',
+      after: NOW,
+    });
+  });
 });
