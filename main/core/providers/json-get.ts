@@ -7,6 +7,7 @@
 import type { ProviderError } from '../../../shared/model';
 import { err, ok, type Result } from '../../../shared/result';
 import type { Http } from '../ports';
+import { DEFAULT_TIMEOUT_MS } from './http-call';
 import { getWithKey } from './http-call';
 import type { RawAnswer } from './http-call';
 import {
@@ -22,6 +23,22 @@ export interface JsonGetDeps {
   http: Http;
   timeoutMs: number;
   now: () => number;
+}
+
+/** What every provider factory takes: the Http port, and optionally a timeout and a clock. */
+export interface ProviderDeps {
+  http: Http;
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+/** The factory options with the defaults every provider shares: 15 s and the system clock. */
+export function jsonGetDeps(deps: ProviderDeps): JsonGetDeps {
+  return {
+    http: deps.http,
+    timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    now: deps.now ?? (() => Date.now()),
+  };
 }
 
 /**

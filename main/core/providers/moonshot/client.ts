@@ -4,25 +4,15 @@
  */
 import { PROVIDERS } from '../../../../shared/providers';
 import { ok } from '../../../../shared/result';
-import { DEFAULT_TIMEOUT_MS } from '../http-call';
-import { getJson, type JsonGetDeps } from '../json-get';
+import { type ProviderDeps, getJson, jsonGetDeps } from '../json-get';
 import type { Provider } from '../provider';
 import { providerEndpoint } from '../provider-url';
-import type { Http } from '../../ports';
 import { classifyMoonshot, parseMoonshotBalance } from './parse';
 import { keyShapeWarning } from '../key-shape';
 
 /** Builds the Moonshot provider over an injected Http. */
-export function createMoonshotProvider(deps: {
-  http: Http;
-  timeoutMs?: number;
-  now?: () => number;
-}): Provider {
-  const d: JsonGetDeps = {
-    http: deps.http,
-    timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    now: deps.now ?? (() => Date.now()),
-  };
+export function createMoonshotProvider(deps: ProviderDeps): Provider {
+  const d = jsonGetDeps(deps);
   const info = PROVIDERS.moonshot;
   const balance = async (req: { key: string; baseUrl: string; signal?: AbortSignal }) => {
     const url = providerEndpoint(req.baseUrl, '/v1/users/me/balance', d.now());

@@ -5,9 +5,7 @@
  */
 import { PROVIDERS } from '../../../../shared/providers';
 import { ok } from '../../../../shared/result';
-import type { Http } from '../../ports';
-import { DEFAULT_TIMEOUT_MS } from '../http-call';
-import { getJson, type JsonGetDeps } from '../json-get';
+import { type ProviderDeps, getJson, jsonGetDeps } from '../json-get';
 import { keyShapeWarning } from '../key-shape';
 import type { Provider, ProviderRequest } from '../provider';
 import { providerEndpoint } from '../provider-url';
@@ -16,16 +14,8 @@ import { parseNovitaBalance } from './parse';
 const API_PREFIXES = ['/v3/openai', '/openai', '/openapi', '/v3'];
 
 /** Builds the Novita provider over an injected Http. */
-export function createNovitaProvider(deps: {
-  http: Http;
-  timeoutMs?: number;
-  now?: () => number;
-}): Provider {
-  const d: JsonGetDeps = {
-    http: deps.http,
-    timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    now: deps.now ?? (() => Date.now()),
-  };
+export function createNovitaProvider(deps: ProviderDeps): Provider {
+  const d = jsonGetDeps(deps);
   const info = PROVIDERS.novita;
   const balance = async (req: ProviderRequest) => {
     const url = providerEndpoint(

@@ -7,10 +7,8 @@
 import type { ProviderError, Snapshot } from '../../../../shared/model';
 import { PROVIDERS } from '../../../../shared/providers';
 import { err, ok, type Result } from '../../../../shared/result';
-import type { Http } from '../../ports';
 import { minAmount } from '../amounts';
-import { DEFAULT_TIMEOUT_MS } from '../http-call';
-import { getJson, type JsonGetDeps } from '../json-get';
+import { type ProviderDeps, getJson, jsonGetDeps } from '../json-get';
 import { keyShapeWarning } from '../key-shape';
 import type { Provider, ProviderRequest } from '../provider';
 import { providerEndpoint } from '../provider-url';
@@ -19,16 +17,8 @@ import { managementKeyNeeded, parseOpenRouterCredits, parseOpenRouterKey } from 
 const API_PREFIX = ['/api'];
 
 /** Builds the OpenRouter provider over an injected Http. */
-export function createOpenRouterProvider(deps: {
-  http: Http;
-  timeoutMs?: number;
-  now?: () => number;
-}): Provider {
-  const d: JsonGetDeps = {
-    http: deps.http,
-    timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    now: deps.now ?? (() => Date.now()),
-  };
+export function createOpenRouterProvider(deps: ProviderDeps): Provider {
+  const d = jsonGetDeps(deps);
   const info = PROVIDERS.openrouter;
   const url = (req: ProviderRequest, path: string) =>
     providerEndpoint(req.baseUrl, path, d.now(), API_PREFIX);

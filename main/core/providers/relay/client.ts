@@ -6,10 +6,8 @@
 import type { ProviderError, Snapshot } from '../../../../shared/model';
 import { PROVIDERS } from '../../../../shared/providers';
 import { err, ok, type Result } from '../../../../shared/result';
-import type { Http } from '../../ports';
 import type { AnswerCtx } from '../answer-classify';
-import { DEFAULT_TIMEOUT_MS } from '../http-call';
-import { getJson, type JsonAnswer, type JsonGetDeps } from '../json-get';
+import { type JsonAnswer, type ProviderDeps, getJson, jsonGetDeps } from '../json-get';
 import { keyShapeWarning } from '../key-shape';
 import type { Provider, ProviderRequest } from '../provider';
 import { providerEndpoint } from '../provider-url';
@@ -27,16 +25,8 @@ import {
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** Builds the relay provider over an injected Http. */
-export function createRelayProvider(deps: {
-  http: Http;
-  timeoutMs?: number;
-  now?: () => number;
-}): Provider {
-  const d: JsonGetDeps = {
-    http: deps.http,
-    timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    now: deps.now ?? (() => Date.now()),
-  };
+export function createRelayProvider(deps: ProviderDeps): Provider {
+  const d = jsonGetDeps(deps);
   const info = PROVIDERS.relay;
 
   /** One GET; an exhausted key or user comes back as a depleted reading instead of an error. */

@@ -1,25 +1,15 @@
 /** The StepFun client: GET /v1/accounts on api.stepfun.com; the shared transport and url policy apply. */
 import { PROVIDERS } from '../../../../shared/providers';
 import { ok } from '../../../../shared/result';
-import type { Http } from '../../ports';
-import { DEFAULT_TIMEOUT_MS } from '../http-call';
-import { getJson, type JsonGetDeps } from '../json-get';
+import { type ProviderDeps, getJson, jsonGetDeps } from '../json-get';
 import { keyShapeWarning } from '../key-shape';
 import type { Provider, ProviderRequest } from '../provider';
 import { providerEndpoint } from '../provider-url';
 import { parseStepfunAccount } from './parse';
 
 /** Builds the StepFun provider over an injected Http. */
-export function createStepfunProvider(deps: {
-  http: Http;
-  timeoutMs?: number;
-  now?: () => number;
-}): Provider {
-  const d: JsonGetDeps = {
-    http: deps.http,
-    timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    now: deps.now ?? (() => Date.now()),
-  };
+export function createStepfunProvider(deps: ProviderDeps): Provider {
+  const d = jsonGetDeps(deps);
   const info = PROVIDERS.stepfun;
   const balance = async (req: ProviderRequest) => {
     const got = await getJson(
