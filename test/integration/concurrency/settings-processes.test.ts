@@ -107,20 +107,43 @@ describe.skipIf(!hasKeyring)('keychain and settings together (real keychain)', (
 
   it('leaves every concurrently added account with its key and no key without its account', async () => {
     const dataDir = tmp();
+    // Eight different keys: the same key twice is refused as a duplicate (next test).
+    const keyFor = (i: number) => `sk-0123456789abcdef0123456789ab${i}c18`;
+    ds.setValidKeys('any');
+    try {
+      const runs = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          runCli(['accounts', 'add', '--base-url', ds.url], { dataDir, stdin: `${keyFor(i)}\n` }),
+        ),
+      );
+      expect(runs.map((r) => r.code)).toEqual(Array(8).fill(0));
+    } finally {
+      ds.setValidKeys([FAKE_DEEPSEEK_KEY]);
+    }
+    const accounts = accountsIn(dataDir);
+    expect(accounts).toHaveLength(8);
+    const ids = new Set(accounts.map((a) => a.id));
+    expect((await keysOf(ids)).length).toBe(8);
+    // Every key the adds wrote under a journal entry belongs to an account: nothing is pending.
+    expect(openNodeSettings(dataDir).pendingKeys()).toEqual([]);
+  }, 120_000);
+
+  it('adds one key added by four processes at once exactly once (the duplicate check holds under the lock)', async () => {
+    const dataDir = tmp();
     const runs = await Promise.all(
-      Array.from({ length: 8 }, () =>
+      Array.from({ length: 4 }, () =>
         runCli(['accounts', 'add', '--base-url', ds.url], {
           dataDir,
           stdin: `${FAKE_DEEPSEEK_KEY}\n`,
         }),
       ),
     );
-    expect(runs.map((r) => r.code)).toEqual(Array(8).fill(0));
+    expect(runs.map((r) => r.code).sort()).toEqual([0, 64, 64, 64]);
+    for (const r of runs.filter((x) => x.code === 64))
+      expect(r.stderr).toMatch(/already in Creditray as/);
     const accounts = accountsIn(dataDir);
-    expect(accounts).toHaveLength(8);
-    const ids = new Set(accounts.map((a) => a.id));
-    expect((await keysOf(ids)).length).toBe(8);
-    // Every key the adds wrote under a journal entry belongs to an account: nothing is pending.
+    expect(accounts).toHaveLength(1);
+    expect((await keysOf(new Set(accounts.map((a) => a.id)))).length).toBe(1);
     expect(openNodeSettings(dataDir).pendingKeys()).toEqual([]);
   }, 120_000);
 

@@ -44,14 +44,18 @@ if (!hasKeyring) {
 const MIN_MS = 20_000;
 const MAX_MS = 270_000;
 const TARGET_OPS = 2_100;
-/** A key only this suite uses, so keys other test files add in parallel are told apart. */
-const TORTURE_KEY = `sk-torture${process.pid}`.padEnd(35, '0');
+/**
+ * Keys only this suite uses (each added account its own: the same key twice is refused as a
+ * duplicate), told apart by their prefix from keys other test files add in parallel.
+ */
+const TORTURE_PREFIX = `sk-torture${process.pid}x`;
+const tortureKey = (i: number) => `${TORTURE_PREFIX}${i}-`.padEnd(40, '0');
 const IMPORT_ROWS = 10;
 
 let ds: FakeDeepSeek;
 let root: string;
 beforeAll(async () => {
-  ds = await startFakeDeepSeek({ keys: [TORTURE_KEY] });
+  ds = await startFakeDeepSeek({ keys: 'any' });
   ds.setBalance({ rows: [cnyRow('42.00')], available: true });
   root = mkdtempSync(join(tmpdir(), 'creditray-torture-'));
 });
@@ -136,7 +140,7 @@ describe.skipIf(!hasKeyring)('one data dir, many processes (torture)', () => {
       const label = `T${i}`;
       const add = await runCli(['accounts', 'add', '--label', label, '--base-url', ds.url], {
         dataDir,
-        stdin: `${TORTURE_KEY}\n`,
+        stdin: `${tortureKey(i)}\n`,
       });
       if (add.code === 0) ledger.added.add(label);
       else ledger.failures.push(`accounts add: ${add.code} ${add.stderr}`);
@@ -179,8 +183,8 @@ describe.skipIf(!hasKeyring)('one data dir, many processes (torture)', () => {
       .map((a) => a.label)
       .sort();
     const ids = new Set(accounts.map((a) => a.id));
-    const keys = (await keytar.findCredentials(KEYCHAIN_SERVICE)).filter(
-      (c) => c.password === TORTURE_KEY,
+    const keys = (await keytar.findCredentials(KEYCHAIN_SERVICE)).filter((c) =>
+      c.password.startsWith(TORTURE_PREFIX),
     );
     const orphanKeys = keys.filter((k) => !ids.has(k.account)).length;
     const keyless = accounts.filter(

@@ -166,7 +166,10 @@ describe('settings writes failing while the app runs', () => {
       if (!s.ok) expect(s.error).toMatchObject({ code: 'settings-write-failed', message: expect.stringMatching(wf.words) });
       expect(rig.core.getState().settings.pollIntervalSec, 'memory agrees with the disk').toBe(300);
 
-      const a = await rig.core.addAccount({ provider: 'deepseek', label: 'Second', key: FAKE_DEEPSEEK_KEY, baseUrl: ds.url });
+      // Another key: the same key twice is refused as a duplicate before any write is tried.
+      const second = 'sk-0123456789abcdef0123456789abe42';
+      ds.setValidKeys([FAKE_DEEPSEEK_KEY, second]);
+      const a = await rig.core.addAccount({ provider: 'deepseek', label: 'Second', key: second, baseUrl: ds.url });
       expect(a.ok).toBe(false);
       if (!a.ok) expect(a.error.message).toMatch(wf.words);
       expect([...secrets.entries.keys()], 'no key is left behind for an account that was not saved').toEqual([id]);
