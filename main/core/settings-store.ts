@@ -10,18 +10,8 @@
  * state. Reads notice a file another process replaced (its stat changed) and re-read it;
  * `watch` tells the app, which pushes the new state to the window and tray.
  */
-import {
-  chmodSync,
-  constants,
-  copyFileSync,
-  existsSync,
-  readFileSync,
-  statSync,
-  unlinkSync,
-  unwatchFile,
-  watchFile,
-} from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { chmodSync, statSync, unwatchFile, watchFile } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Conf from 'conf';
 import type { AccountConfig, AppSettings } from '../../shared/model';
 import { toError } from '../../shared/result';
@@ -37,7 +27,10 @@ import {
   settingsSchema,
 } from './settings-file';
 
+import { backupFile, guardSettingsFile, takePending } from './settings-guard';
+
 export type { ConfLike, Notice, PendingKey } from './settings-file';
+export { guardSettingsFile } from './settings-guard';
 
 /** What the core, CLI and account service need from settings; writes throw SettingsWriteError. */
 export interface SettingsStore {
@@ -339,78 +332,4 @@ export function openNodeSettings(
     lockPath: lockPaths(dataDir).settings,
     lockWaitMs: CLI_LOCK_WAIT_MS,
   });
-}
-
-// ---- the file itself --------------------------------------------------------------------
-
-const pending = new Map<string, Notice[]>();
-const takePending = (path: string): Notice[] => {
-  const key = resolve(path);
-  const found = pending.get(key) ?? [];
-  pending.delete(key);
-  return found;
-};
-
-/** Copies (or moves) an unreadable file to `<name>.corrupt-<timestamp><ext>`; null when that failed. */
-function backupFile(
-  path: string,
-  backupDir: string | undefined,
-  at: number,
-  move = false,
-): string | null {
-  if (!existsSync(path)) return null;
-  const ext = extname(path);
-  const stamp = new Date(at).toISOString().replace(/[:.]/g, '-');
-  const dir = backupDir ?? dirname(path);
-  let target = join(dir, `${basename(path, ext)}.corrupt-${stamp}${ext}`);
-  for (let n = 2; existsSync(target); n++)
-    target = join(dir, `${basename(path, ext)}.corrupt-${stamp}-${n}${ext}`);
-  try {
-    copyFileSync(path, target, constants.COPYFILE_EXCL);
-    // Only once the copy exists may the original leave its place (conf cannot start on it).
-    if (move) unlinkSync(path);
-    return target;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Call BEFORE constructing conf or electron-store on `filePath`: they throw on invalid JSON.
- * It also creates the data folder 0700 when it does not exist yet.
- * An unparsable file is moved aside (never deleted) so the store starts empty; the notice is
- * returned and also handed to the next createSettingsStore on the same path.
- */
-export function guardSettingsFile(
-  filePath: string,
-  opts: { backupDir?: string; now?: () => number } = {},
-): Notice[] {
-  try {
-    ensurePrivateDir(dirname(filePath)); // before conf or electron-store create it with default modes
-  } catch {
-    // conf reports a folder it cannot create in its own words
-  }
-  let text: string;
-  try {
-    text = readFileSync(filePath, 'utf8');
-  } catch {
-    return []; // missing or unreadable: conf reports real I/O problems itself
-  }
-  try {
-    JSON.parse(text);
-    return [];
-  } catch (e) {
-    const saved = backupFile(filePath, opts.backupDir, (opts.now ?? Date.now)(), true);
-    const notice: Notice = saved
-      ? {
-          code: 'settings-corrupt',
-          message: `Your settings file was unreadable; it was saved as ${saved} and defaults are in use.`,
-        }
-      : {
-          code: 'settings-corrupt',
-          message: `Your settings file is unreadable (${toError(e).message.slice(0, 80)}) and could not be backed up.`,
-        };
-    pending.set(resolve(filePath), [...(pending.get(resolve(filePath)) ?? []), notice]);
-    return [notice];
-  }
 }
