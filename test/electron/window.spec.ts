@@ -59,7 +59,8 @@ test('opens the window with the secure web preferences and no Node.js in the pag
     frozen: true,
     proxied: true,
   });
-  expect(window.url()).toMatch(/^file:.*\/out\/renderer\/index\.html/);
+  // Served on the app's own origin, never file:// (main/shell/app-scheme.ts).
+  expect(window.url()).toBe('creditray://app/index.html');
   if (process.platform === 'darwin' || process.platform === 'win32') {
     // Electron reports the OS-level sandbox of each process on these two systems only.
     const tabs = await app.evaluate(({ app: a }) =>
