@@ -47,6 +47,19 @@ const pollSec = z
   .int()
   .min(MIN_POLL_SEC)
   .max(24 * 3600);
+/** One validator per app setting: the settings file and 'settings:update' both use these. */
+export const settingsFields = {
+  pollIntervalSec: pollSec,
+  language: z.enum(LANGUAGES),
+  theme: z.enum(THEMES),
+  launchAtLogin: z.boolean(),
+  notifyCooldownMin: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60),
+  runOutDays: z.number().int().min(RUN_OUT_DAYS_RANGE.min).max(RUN_OUT_DAYS_RANGE.max),
+};
 const notifyPatch = z.partialRecord(z.enum(NOTIFY_KINDS), z.boolean());
 
 export const schemas = {
@@ -74,20 +87,7 @@ export const schemas = {
   'accounts:replace-key': z.strictObject({ id: accountId, key: z.string().max(4096) }),
   'accounts:remove': z.strictObject({ id: accountId }),
   'accounts:refresh': z.strictObject({ id: accountId.optional() }),
-  'settings:update': z
-    .strictObject({
-      pollIntervalSec: pollSec,
-      language: z.enum(LANGUAGES),
-      theme: z.enum(THEMES),
-      launchAtLogin: z.boolean(),
-      notifyCooldownMin: z
-        .number()
-        .int()
-        .min(0)
-        .max(7 * 24 * 60),
-      runOutDays: z.number().int().min(RUN_OUT_DAYS_RANGE.min).max(RUN_OUT_DAYS_RANGE.max),
-    })
-    .partial(),
+  'settings:update': z.strictObject(settingsFields).partial(),
   'history:get': z.strictObject({
     id: accountId,
     from: z.number().int().nonnegative().optional(),

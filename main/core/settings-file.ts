@@ -4,17 +4,13 @@
  * notice, so one damaged entry never costs the user everything else.
  */
 import { z } from 'zod';
-import { budgetSchema, thresholdsSchema } from '../../shared/ipc';
+import { budgetSchema, settingsFields, thresholdsSchema } from '../../shared/ipc';
 import {
   DEFAULT_NOTIFY,
   DEFAULT_SETTINGS,
   HEADLINE_PREFS,
-  LANGUAGES,
-  MIN_POLL_SEC,
   NOTIFY_KINDS,
   PROVIDER_IDS,
-  RUN_OUT_DAYS_RANGE,
-  THEMES,
   type AccountConfig,
   type AppSettings,
 } from '../../shared/model';
@@ -30,23 +26,8 @@ export interface Notice {
   message: string;
 }
 
-const pollSec = z
-  .number()
-  .int()
-  .min(MIN_POLL_SEC)
-  .max(24 * 3600);
-const settingsShape = {
-  pollIntervalSec: pollSec,
-  language: z.enum(LANGUAGES),
-  theme: z.enum(THEMES),
-  launchAtLogin: z.boolean(),
-  notifyCooldownMin: z
-    .number()
-    .int()
-    .min(0)
-    .max(7 * 24 * 60),
-  runOutDays: z.number().int().min(RUN_OUT_DAYS_RANGE.min).max(RUN_OUT_DAYS_RANGE.max),
-};
+const pollSec = settingsFields.pollIntervalSec;
+const settingsShape = settingsFields;
 /** Every setting, each field validated; updateSettings parses patches with it. */
 export const settingsSchema = z.object(settingsShape);
 
