@@ -18,20 +18,7 @@ const authError: ProviderError = {
 const keychainError: ProviderError = { ...authError, kind: 'keychain', status: null };
 const HOUR = 3600_000;
 
-const decide = (over: Partial<NotificationInput>) =>
-  decideNotifications({
-    account,
-    previous: 'healthy',
-    next: 'healthy',
-    error: null,
-    lastSent: {},
-    now: 10 * HOUR,
-    cooldownMs: HOUR,
-    isFirstResult: false,
-    lang: 'en',
-    headline: { currency: 'CNY', total: '12.50' },
-    ...over,
-  });
+const decide = (over: Partial<NotificationInput>) => decideNotifications({ ...base(), ...over });
 const kinds = (over: Partial<NotificationInput>) => decide(over).map((n) => n.kind);
 
 describe('decideNotifications', () => {
