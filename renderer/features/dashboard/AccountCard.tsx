@@ -33,6 +33,7 @@ export function AccountCard({ api, status, now, go }: Props) {
   const titleId = `card-${account.id}-title`;
 
   const refresh = async () => {
+    if (refreshing) return; // busy: the button keeps its focus (aria-disabled) and ignores clicks
     setRefreshing(true);
     await api.invoke('accounts:refresh', { id: account.id });
     setRefreshing(false);
@@ -171,7 +172,7 @@ export function AccountCard({ api, status, now, go }: Props) {
             type="button"
             className="btn btn-sm"
             onClick={() => void refresh()}
-            disabled={refreshing}
+            aria-disabled={refreshing || undefined}
           >
             <Icon name="refresh" className={refreshing ? 'spin' : undefined} />
             <span>{refreshing ? t('dashboard.refreshing') : t('dashboard.refresh')}</span>

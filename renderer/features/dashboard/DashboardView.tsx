@@ -35,6 +35,7 @@ export function DashboardView({
   // Remembered while rendering (React's "adjust state on a prop change"), not in an effect.
   if (open && open.account.id !== returnTo) setReturnTo(open.account.id);
   const refreshAll = async () => {
+    if (refreshing) return; // busy: the button keeps its focus (aria-disabled) and ignores clicks
     setRefreshing(true);
     await api.invoke('accounts:refresh', {});
     setRefreshing(false);
@@ -52,7 +53,7 @@ export function DashboardView({
             type="button"
             className="btn"
             onClick={() => void refreshAll()}
-            disabled={refreshing}
+            aria-disabled={refreshing || undefined}
           >
             <Icon name="refresh" className={refreshing ? 'spin' : undefined} />
             <span>{t('nav.refreshAll')}</span>

@@ -20,14 +20,14 @@ export function DiagnosisResult({ diagnosis, actions }: { diagnosis: Diagnosis; 
         <div className="dx-healthy" role="status" data-testid="diagnosis-healthy">
           <Icon name="healthy" size={28} />
           <div>
-            <h2>{cleared.length > 0 ? t('diagnosis.healthyAgain') : t('diagnosis.healthy')}</h2>
+            <h2 tabIndex={-1}>{cleared.length > 0 ? t('diagnosis.healthyAgain') : t('diagnosis.healthy')}</h2>
             <p className="muted">{cleared.length > 0 ? t('diagnosis.healthyAgainHint') : t('diagnosis.healthyHint')}</p>
           </div>
         </div>
       ) : (
         <section className="dx-causes" aria-labelledby="dx-causes-title">
           <div className="dx-causes-head">
-            <h2 id="dx-causes-title">{t('diagnosis.causesTitle')}</h2>
+            <h2 id="dx-causes-title" tabIndex={-1}>{t('diagnosis.causesTitle')}</h2>
             <p className="muted small" role="status">
               {t('diagnosis.causesCount', { count: live.length })}
             </p>
@@ -43,7 +43,7 @@ export function DiagnosisResult({ diagnosis, actions }: { diagnosis: Diagnosis; 
       )}
       {cleared.length > 0 ? (
         <section className="dx-causes" aria-labelledby="dx-fixed-title">
-          <h2 id="dx-fixed-title">{t('diagnosis.fixedTitle')}</h2>
+          <h2 id="dx-fixed-title" tabIndex={-1}>{t('diagnosis.fixedTitle')}</h2>
           {cleared.map((c, i) => (
             <CauseCard key={c.id} cause={c} rank={i + 1} actions={actions} />
           ))}

@@ -4,7 +4,7 @@
  * Opened from the dashboard, the tray menu and notification clicks (a 'navigate' push).
  * The diagnosis runs in main; this view re-runs it when a push changes the account.
  */
-import { useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreditrayApi } from '../../../shared/ipc';
 import { canOpenLink } from '../../../shared/external-links';
@@ -13,6 +13,7 @@ import type { LinkKind } from '../../../shared/providers';
 import type { AppError, Result } from '../../../shared/result';
 import { describeProblem } from '../../app/describe-error';
 import { dateTime, relativeTime } from '../../app/format';
+import { useFocusFallback } from '../../app/useFocusFallback';
 import type { Route } from '../../app/useNavigation';
 import { useNow } from '../../app/useNow';
 import { Icon } from '../../components/Icon';
@@ -80,6 +81,7 @@ function DiagnosisScreen({ api, state, status, back }: { api: CreditrayApi; stat
     return false;
   };
   const recheck = async () => {
+    if (rechecking) return; // busy: the buttons keep their focus (aria-disabled) and wait
     setRechecking(true);
     await attempt(() => api.invoke('accounts:refresh', { id }));
     setRechecking(false);
@@ -93,7 +95,7 @@ function DiagnosisScreen({ api, state, status, back }: { api: CreditrayApi; stat
     },
     canOpen: canOpenLink,
     recheck: () => void recheck(),
-    replaceKey: () => setReplacing(true),
+    replaceKey: () => openReplace(),
     switchHeadline: (currency) => {
       if (!(HEADLINE_PREFS as readonly string[]).includes(currency)) return;
       void attempt(() => api.invoke('accounts:update', { id, patch: { headlineCurrency: currency as HeadlinePref } }));
@@ -107,11 +109,42 @@ function DiagnosisScreen({ api, state, status, back }: { api: CreditrayApi; stat
       });
     },
   };
+  // Focus never falls to <body> here: a closed Replace-key form hands it back to the control
+  // that opened it (else the toolbar's Replace key); anything else that vanishes while focused
+  // (a cause moving to "Fixed", the causes giving way to "healthy again") hands it to the
+  // result's heading.
+  const section = useRef<HTMLElement>(null);
+  const replaceToggle = useRef<HTMLButtonElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const returnTo = useRef<HTMLElement | null>(null);
+  const openReplace = () => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setReplacing(true);
+  };
+  const closeReplace = () => {
+    returnTo.current = opener.current?.isConnected ? opener.current : replaceToggle.current;
+    setReplacing(false);
+  };
+  const keepFocus = useFocusFallback(() => {
+    const back = returnTo.current;
+    if (back?.isConnected) return back;
+    const s = section.current;
+    return s?.querySelector<HTMLElement>('.dx-result h2') ?? s?.querySelector<HTMLElement>('h1');
+  });
+  useLayoutEffect(() => {
+    returnTo.current = null; // used (or not needed) by the render that closed the form
+  });
   const checked = status.checkedAt;
   const ready = load.phase === 'ready' ? load : null;
 
   return (
-    <section className="screen dx" aria-labelledby="diagnosis-title" data-account={id}>
+    <section
+      className="screen dx"
+      aria-labelledby="diagnosis-title"
+      data-account={id}
+      ref={section}
+      {...keepFocus}
+    >
       {back}
       <header className="screen-head">
         <div>
@@ -127,18 +160,24 @@ function DiagnosisScreen({ api, state, status, back }: { api: CreditrayApi; stat
           </p>
         </div>
         <div className="toolbar">
-          <button type="button" className="btn" onClick={() => void recheck()} disabled={rechecking} aria-busy={rechecking}>
+          <button type="button" className="btn" onClick={() => void recheck()} aria-disabled={rechecking || undefined} aria-busy={rechecking}>
             <Icon name="refresh" className={rechecking ? 'spin' : undefined} />
             <span>{rechecking ? t('diagnosis.action.rechecking') : t('diagnosis.action.recheck')}</span>
           </button>
-          <button type="button" className="btn" onClick={() => setReplacing((r) => !r)} aria-expanded={replacing}>
+          <button
+            type="button"
+            className="btn"
+            ref={replaceToggle}
+            onClick={() => (replacing ? setReplacing(false) : openReplace())}
+            aria-expanded={replacing}
+          >
             <Icon name="key" />
             <span>{t('diagnosis.action.replaceKey')}</span>
           </button>
         </div>
       </header>
       {replacing ? (
-        <ReplaceKeyForm api={api} account={status.account} onDone={() => setReplacing(false)} onCancel={() => setReplacing(false)} />
+        <ReplaceKeyForm api={api} account={status.account} onDone={closeReplace} onCancel={closeReplace} />
       ) : null}
       {problem ? (
         <div className="callout callout-error" role="alert">

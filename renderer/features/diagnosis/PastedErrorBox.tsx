@@ -3,7 +3,7 @@
  * the engine (in main) says what it is, with "not a balance problem" stated plainly when
  * the status shows it is something else.
  */
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParsedError } from '../../../shared/diagnosis/types';
 import { Icon } from '../../components/Icon';
@@ -25,6 +25,9 @@ export function PastedErrorBox({ analysed, parsed, note, onAnalyse, busy }: Prop
   const { t } = useTranslation();
   const [text, setText] = useState(analysed);
   const id = useId();
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  // Analyse stays focusable while a run is busy or the box is empty (aria-disabled, not disabled).
+  const idle = !busy && !!text.trim();
   const verdict = !parsed ? null : !parsed.recognised || parsed.isBalanceProblem === null ? 'unknown' : parsed.isBalanceProblem ? 'balance' : 'notBalance';
   return (
     <section className="panel dx-paste" aria-labelledby={`${id}-title`}>
@@ -35,6 +38,7 @@ export function PastedErrorBox({ analysed, parsed, note, onAnalyse, busy }: Prop
         className="dx-paste-form"
         onSubmit={(e) => {
           e.preventDefault();
+          if (!idle) return;
           onAnalyse(text.slice(0, PASTE_MAX));
         }}
       >
@@ -43,6 +47,7 @@ export function PastedErrorBox({ analysed, parsed, note, onAnalyse, busy }: Prop
         </label>
         <textarea
           id={`${id}-text`}
+          ref={textarea}
           className="dx-textarea mono"
           rows={4}
           value={text}
@@ -64,12 +69,14 @@ export function PastedErrorBox({ analysed, parsed, note, onAnalyse, busy }: Prop
               onClick={() => {
                 setText('');
                 if (analysed) onAnalyse('');
+                // Clear goes away with the text: the focus goes to the emptied box, not to <body>.
+                textarea.current?.focus();
               }}
             >
               {t('diagnosis.paste.clear')}
             </button>
           ) : null}
-          <button type="submit" className="btn btn-primary" disabled={busy || !text.trim()}>
+          <button type="submit" className="btn btn-primary" aria-disabled={!idle || undefined}>
             {t('diagnosis.paste.analyse')}
           </button>
         </div>

@@ -27,6 +27,7 @@ export function ReplaceKeyForm({ api, account, onDone, onCancel }: Props) {
   useEffect(() => input.current?.focus(), []);
 
   const submit = async () => {
+    if (busy || !key.trim()) return; // Save keeps its focus while busy (aria-disabled)
     setBusy(true);
     setError(null);
     try {
@@ -80,7 +81,7 @@ export function ReplaceKeyForm({ api, account, onDone, onCancel }: Props) {
         <button type="button" className="btn btn-ghost" onClick={onCancel}>
           {t('diagnosis.replace.cancel')}
         </button>
-        <button type="submit" className="btn btn-primary" disabled={busy || !key.trim()} aria-busy={busy}>
+        <button type="submit" className="btn btn-primary" aria-disabled={busy || !key.trim() || undefined} aria-busy={busy}>
           {busy ? t('diagnosis.replace.saving') : t('diagnosis.replace.save')}
         </button>
       </div>

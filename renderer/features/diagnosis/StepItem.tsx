@@ -3,9 +3,11 @@
  * ("Done" / "Not yet") with the condition the app watches for, so nobody has to guess
  * whether it worked.
  */
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Step } from '../../../shared/diagnosis/types';
 import type { LinkKind } from '../../../shared/providers';
+import { useFocusFallback } from '../../app/useFocusFallback';
 import { Icon } from '../../components/Icon';
 import { actionText, verifyText } from './describe';
 
@@ -44,7 +46,9 @@ export function StepItem({ step, actions, cleared }: Props) {
     : step.verify
       ? t('diagnosis.stepPending')
       : t('diagnosis.stepManual');
+  const busy = step.action.kind === 'recheck' && actions.rechecking;
   const onAction = () => {
+    if (busy) return;
     const a = step.action;
     if (a.kind === 'open-link') actions.openLink(a.link, a.provider);
     else if (a.kind === 'recheck') actions.recheck();
@@ -52,14 +56,22 @@ export function StepItem({ step, actions, cleared }: Props) {
     else if (a.kind === 'switch-headline') actions.switchHeadline(a.currency);
     else if (a.kind === 'mark-paid') actions.markPaid();
   };
-  const busy = step.action.kind === 'recheck' && actions.rechecking;
+  // Its action goes once the step is done ("I have paid"): the focus moves to the step's title,
+  // which now says "Done", instead of falling to <body>.
+  const title = useRef<HTMLParagraphElement>(null);
+  const keepFocus = useFocusFallback(() => title.current);
   return (
-    <li className={`dx-step dx-step-${status}`} data-step={step.id} data-done={step.done}>
+    <li
+      className={`dx-step dx-step-${status}`}
+      data-step={step.id}
+      data-done={step.done}
+      {...keepFocus}
+    >
       <span className="dx-step-mark" aria-hidden="true">
         <Icon name={step.done ? 'healthy' : 'stale'} size={18} />
       </span>
       <div className="dx-step-body">
-        <p className="dx-step-title">
+        <p className="dx-step-title" ref={title} tabIndex={-1}>
           <span>{step.title}</span>
           <span className={`dx-status dx-status-${status}`} data-testid="step-status">
             {statusText}
@@ -77,7 +89,7 @@ export function StepItem({ step, actions, cleared }: Props) {
               type="button"
               className="btn btn-sm"
               onClick={onAction}
-              disabled={busy}
+              aria-disabled={busy || undefined}
               aria-busy={busy}
             >
               <Icon

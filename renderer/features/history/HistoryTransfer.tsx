@@ -43,6 +43,7 @@ export function HistoryTransfer({ api, accountId, label, onImported }: Props) {
   const [outcome, setOutcome] = useState<Outcome>(null);
 
   const doExport = async (format: Format) => {
+    if (busy) return; // busy buttons keep their focus (aria-disabled) and ignore clicks
     setBusy('export');
     setOutcome(null);
     const r = await api.invoke('history:export', { id: accountId, format });
@@ -88,7 +89,7 @@ export function HistoryTransfer({ api, accountId, label, onImported }: Props) {
         <button
           type="button"
           className="btn btn-sm"
-          disabled={busy !== null}
+          aria-disabled={busy !== null || undefined}
           onClick={() => void doExport('csv')}
         >
           {busy === 'export' ? t('history.exporting') : t('history.exportCsv')}
@@ -96,7 +97,7 @@ export function HistoryTransfer({ api, accountId, label, onImported }: Props) {
         <button
           type="button"
           className="btn btn-sm"
-          disabled={busy !== null}
+          aria-disabled={busy !== null || undefined}
           onClick={() => void doExport('json')}
         >
           {t('history.exportJson')}
@@ -104,8 +105,8 @@ export function HistoryTransfer({ api, accountId, label, onImported }: Props) {
         <button
           type="button"
           className="btn btn-sm"
-          disabled={busy !== null}
-          onClick={() => input.current?.click()}
+          aria-disabled={busy !== null || undefined}
+          onClick={() => (busy ? undefined : input.current?.click())}
         >
           {busy === 'import' ? t('history.importing') : t('history.import')}
         </button>

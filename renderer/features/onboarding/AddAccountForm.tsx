@@ -56,6 +56,7 @@ export function AddAccountForm({ api, onAdded }: { api: CreditrayApi; onAdded: (
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (busy) return; // the button keeps its focus while main verifies (aria-disabled)
     const url = baseUrl.trim();
     const noUrl = needsBaseUrl(provider) && !url;
     setUrlMissing(noUrl);
@@ -169,7 +170,7 @@ export function AddAccountForm({ api, onAdded }: { api: CreditrayApi; onAdded: (
         ) : null}
       </div>
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        <button type="submit" className="btn btn-primary" aria-disabled={busy || undefined}>
           {busy ? <span className="spinner spinner-sm" aria-hidden="true" /> : <Icon name="key" />}
           <span>
             {busy ? t('onboarding.verifying', { provider: who }) : t('onboarding.submit')}

@@ -23,6 +23,7 @@ export function OnboardingView({ api, hasAccounts, go }: Props) {
   const [demoError, setDemoError] = useState<string | null>(null);
 
   const startDemo = async () => {
+    if (demoBusy) return; // the button keeps its focus while busy (aria-disabled)
     setDemoBusy(true);
     setDemoError(null);
     const r = await api.invoke('demo:start', undefined);
@@ -61,7 +62,7 @@ export function OnboardingView({ api, hasAccounts, go }: Props) {
             type="button"
             className="btn"
             onClick={() => void startDemo()}
-            disabled={demoBusy}
+            aria-disabled={demoBusy || undefined}
           >
             <Icon name="spark" />
             <span>{t('onboarding.demo')}</span>

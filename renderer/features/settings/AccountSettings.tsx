@@ -18,8 +18,20 @@ type SaveState =
   | { phase: 'saved' }
   | { phase: 'failed'; reason: string };
 
-/** The draft lives here until Save; pushes from main do not overwrite what the user is typing. */
-export function AccountSettings({ api, status }: { api: CreditrayApi; status: AccountStatus }) {
+/**
+ * The draft lives here until Save; pushes from main do not overwrite what the user is typing.
+ * `onRemove` is told just before the account is removed (its panel, and the focused Remove
+ * button, go with it: the screen decides where the focus goes).
+ */
+export function AccountSettings({
+  api,
+  status,
+  onRemove,
+}: {
+  api: CreditrayApi;
+  status: AccountStatus;
+  onRemove?: () => void;
+}) {
   const { t } = useTranslation();
   const a = status.account;
   const uid = useId();
@@ -35,6 +47,7 @@ export function AccountSettings({ api, status }: { api: CreditrayApi; status: Ac
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (save.phase === 'saving') return; // busy: Save keeps its focus (aria-disabled) and waits
     const r = draftToPatch(draft);
     if (!r.ok) return setErrors(r.errors);
     setErrors({});
@@ -44,6 +57,7 @@ export function AccountSettings({ api, status }: { api: CreditrayApi; status: Ac
   };
   const remove = async () => {
     setConfirming(false);
+    onRemove?.();
     await api.invoke('accounts:remove', { id: a.id });
   };
   const err = (k: keyof DraftErrors) =>
@@ -70,7 +84,7 @@ export function AccountSettings({ api, status }: { api: CreditrayApi; status: Ac
       onSubmit={(e) => void submit(e)}
       noValidate
     >
-      <h3 id={fid('title')} className="panel-title">
+      <h3 id={fid('title')} className="panel-title" tabIndex={-1}>
         {a.label} <span className="muted mono small">{a.keyMask}</span>
       </h3>
       <div className="grid-2">
@@ -213,7 +227,11 @@ export function AccountSettings({ api, status }: { api: CreditrayApi; status: Ac
                 ? t('settings.saveFailed', { reason: save.reason })
                 : ''}
           </span>
-          <button type="submit" className="btn btn-primary" disabled={save.phase === 'saving'}>
+          <button
+            type="submit"
+            className="btn btn-primary"
+            aria-disabled={save.phase === 'saving' || undefined}
+          >
             {save.phase === 'saving' ? t('settings.saving') : t('settings.save')}
           </button>
         </div>

@@ -2,10 +2,11 @@
  * App-wide settings (applied as soon as they change, like a native preferences window)
  * and one panel per account (edited, then saved, because they hold typed amounts).
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreditrayApi, InvokeRequest } from '../../../shared/ipc';
 import { LANGUAGES, THEMES, type AppSettings, type AppState } from '../../../shared/model';
+import { useFocusFallback } from '../../app/useFocusFallback';
 import { AccountSettings } from './AccountSettings';
 import { intervalLabel, POLL_CHOICES } from './intervals';
 
@@ -38,12 +39,22 @@ export function SettingsView({ api, state, focusAccountId }: Props) {
   const pollChoices = POLL_CHOICES.includes(s.pollIntervalSec) ? POLL_CHOICES : [...POLL_CHOICES, s.pollIntervalSec].sort((a, b) => a - b);
   const runOutChoices = RUN_OUT_CHOICES.includes(s.runOutDays) ? RUN_OUT_CHOICES : [...RUN_OUT_CHOICES, s.runOutDays].sort((a, b) => a - b);
 
+  // A removed account takes its panel and the focused Remove button with it: the focus goes to
+  // the next account's heading (the previous one's at the end, "Accounts" when none is left).
+  const section = useRef<HTMLElement>(null);
+  const removedAt = useRef(0);
+  const accountsTitle = useRef<HTMLHeadingElement>(null);
+  const keepFocus = useFocusFallback(() => {
+    const titles = section.current?.querySelectorAll<HTMLElement>('form.account-settings h3') ?? [];
+    return titles[Math.min(removedAt.current, titles.length - 1)] ?? accountsTitle.current;
+  });
+
   useEffect(() => {
     if (focusAccountId) document.getElementById(`account-settings-${focusAccountId}`)?.scrollIntoView();
   }, [focusAccountId]);
 
   return (
-    <section className="screen settings" aria-labelledby="settings-title">
+    <section className="screen settings" aria-labelledby="settings-title" ref={section} {...keepFocus}>
       <header className="screen-head">
         <h1 id="settings-title">{t('settings.title')}</h1>
       </header>
@@ -92,10 +103,19 @@ export function SettingsView({ api, state, focusAccountId }: Props) {
           <input id={ids.login} type="checkbox" role="switch" className="switch" checked={s.launchAtLogin} onChange={(e) => void update({ launchAtLogin: e.target.checked })} />
         </div>
       </section>
-      <h2 className="section-title">{t('settings.accounts')}</h2>
+      <h2 className="section-title" ref={accountsTitle} tabIndex={-1}>
+        {t('settings.accounts')}
+      </h2>
       {state.accounts.length === 0 ? <p className="muted">{t('settings.noAccounts')}</p> : null}
-      {state.accounts.map((a) => (
-        <AccountSettings key={a.account.id} api={api} status={a} />
+      {state.accounts.map((a, i) => (
+        <AccountSettings
+          key={a.account.id}
+          api={api}
+          status={a}
+          onRemove={() => {
+            removedAt.current = i;
+          }}
+        />
       ))}
     </section>
   );

@@ -24,6 +24,12 @@ export interface Harness {
   origin: string;
   /** Every channel the page invoked, in order (wire names without the prefix). */
   invokes: string[];
+  /**
+   * Holds every invoke of `channel` (wire name without the prefix) before it reaches main,
+   * until the returned release() is called: a busy state that lasts exactly as long as the
+   * test needs, with no timing involved.
+   */
+  hold(channel: string): () => void;
   /** Loads the window (again) and waits for the first screen. */
   open(): Promise<void>;
   /** A main -> renderer 'navigate' push, as the tray menu sends it. */
@@ -79,10 +85,17 @@ export const test = base.extend<
       if (m.type() === 'error') pageErrors.push(m.text());
     });
     const invokes: string[] = [];
-    await page.exposeBinding('__creditrayInvoke', (source, channel: string, payload: unknown) => {
-      invokes.push(channel.replace(/^creditray:/, ''));
-      return backend.invoke(channel, payload, source.frame.url());
-    });
+    const held = new Map<string, Promise<void>>();
+    await page.exposeBinding(
+      '__creditrayInvoke',
+      async (source, channel: string, payload: unknown) => {
+        const name = channel.replace(/^creditray:/, '');
+        invokes.push(name);
+        const gate = held.get(name);
+        if (gate) await gate;
+        return backend.invoke(channel, payload, source.frame.url());
+      },
+    );
     await page.addInitScript({ path: runPaths().preload });
     const off = backend.onState((s: AppState) => void push(page, 'creditray:state:changed', s));
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -91,6 +104,14 @@ export const test = base.extend<
       backend,
       origin,
       invokes,
+      hold(channel) {
+        let release = () => {};
+        held.set(channel, new Promise<void>((r) => (release = r)));
+        return () => {
+          held.delete(channel);
+          release();
+        };
+      },
       async open() {
         await page.goto(`${origin}/index.html`);
         await expect(page.locator('main h1').first()).toBeVisible();
