@@ -42,6 +42,13 @@ export function App() {
       ? { view: 'onboarding' }
       : route;
   const mainRef = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    // A new screen starts at its top, not at the previous screen's scroll position. A layout
+    // effect, so it runs before the screens' own effects (Settings scrolling to an account,
+    // the list focusing the row whose detail was closed) and never undoes them.
+    if (mainRef.current) mainRef.current.scrollTop = 0;
+    if (document.scrollingElement) document.scrollingElement.scrollTop = 0;
+  }, [current.view, current.accountId]);
   useEffect(() => {
     // A screen change that left focus nowhere (a push from the tray or a notification, or the
     // pressed button is gone with its screen) puts it on the new screen, so keyboard and

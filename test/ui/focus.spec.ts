@@ -7,6 +7,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { cnyRow, ZERO_USD_ROW } from '../fakes/deepseek-server';
 import { expect, test, type Harness } from './harness/fixtures';
+import { buildShowcase } from './harness/showcase';
 
 /** What has the focus: tag, role, accessible text (short), or 'body' when it is lost. */
 function focused(page: Page): Promise<string> {
@@ -217,4 +218,36 @@ test('confirming Remove hands the focus to the next account, then to "Accounts" 
   await removeFirst(page.getByRole('heading', { level: 2, name: 'Accounts' }));
   await expect(panels).toHaveCount(0);
   expect(await focused(page)).not.toBe('body');
+});
+
+test('a screen change starts at the top of the new screen; Settings opened for an account still shows that account', async ({
+  harness,
+}) => {
+  const { page, backend } = harness;
+  await page.setViewportSize({ width: 640, height: 480 });
+  await harness.open();
+  const ids = await buildShowcase(backend, 'en');
+  await harness.navigate('dashboard');
+  await expect(page.locator('li.account-row')).toHaveCount(6);
+  const main = page.locator('#main');
+  const scrollToEnd = () =>
+    main.evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+      return el.scrollTop;
+    });
+
+  await harness.openAccount('Work');
+  expect(await scrollToEnd()).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Settings' }).click(); // the sidebar
+  const settings = page.getByRole('heading', { level: 1, name: 'Settings' });
+  await expect(settings).toBeInViewport();
+  expect(await main.evaluate((el) => el.scrollTop)).toBe(0);
+
+  expect(await scrollToEnd()).toBeGreaterThan(0);
+  await harness.navigate('diagnosis', ids[4]); // a push, as from the tray menu
+  await expect(page.getByRole('heading', { level: 1, name: 'Why am I getting 402?' })).toBeInViewport();
+
+  // The screen's own scroll target wins over the reset: the last account's panel is shown.
+  await harness.navigate('settings', ids[5]);
+  await expect(page.locator(`#account-settings-${ids[5]} h3`)).toBeInViewport();
 });
