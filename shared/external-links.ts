@@ -28,7 +28,7 @@ const isWatched = (id: string): id is ProviderId =>
  * `external:open` through this, so the renderer names a link and never supplies a URL.
  */
 export function providerLink(provider: string, link: LinkKind): string | null {
-  if (isWatched(provider)) return PROVIDERS[provider].links[link];
+  if (isWatched(provider)) return PROVIDERS[provider].links[link] ?? null;
   if ((PASTED_PROVIDER_IDS as readonly string[]).includes(provider))
     return pastedProviderLink(provider as (typeof PASTED_PROVIDER_IDS)[number], link);
   return null;

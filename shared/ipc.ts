@@ -19,6 +19,7 @@ import {
   type AppState,
   type Snapshot,
 } from './model';
+import { customMappingSchema } from './custom-endpoint';
 import { LINK_PROVIDER_IDS } from './external-links';
 import { LINK_KINDS } from './providers';
 import type { Diagnosis } from './diagnosis/types';
@@ -70,6 +71,8 @@ export const schemas = {
     /** Travels renderer -> main once, is verified, then lives only in the keychain. */
     key: z.string().max(4096, 'that is far longer than any API key'),
     baseUrl: z.string().trim().max(2048).optional(),
+    /** Provider `custom` only: where the money is in the answer of the GET at baseUrl. */
+    custom: customMappingSchema.optional(),
   }),
   'accounts:update': z.strictObject({
     id: accountId,

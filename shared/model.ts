@@ -3,6 +3,7 @@
  * and is written to disk), so no classes, no Dates (epoch milliseconds instead).
  */
 import type { HistoryInsights } from './analytics/insights';
+import type { CustomEndpoint } from './custom-endpoint';
 
 export const PROVIDER_IDS = [
   'deepseek',
@@ -13,6 +14,7 @@ export const PROVIDER_IDS = [
   'stepfun',
   'novita',
   'relay',
+  'custom',
 ] as const;
 /** `demo` is the built-in simulated DeepSeek account: it needs no key and no network. */
 export type ProviderId = (typeof PROVIDER_IDS)[number];
@@ -150,6 +152,8 @@ export interface AccountConfig {
   /** e.g. `sk-…a1b2`; what the renderer and logs may show. */
   keyMask: string;
   createdAt: number;
+  /** Provider `custom` only: the GET and JSON mapping the user described (the origin is baseUrl). */
+  custom?: CustomEndpoint;
 }
 
 export const LANGUAGES = ['system', 'en', 'zh-CN'] as const;

@@ -15,7 +15,8 @@ export interface ProviderInfo {
   /** Shown in the key field as a placeholder. */
   keyHint: string;
   defaultBaseUrl: string;
-  links: Record<LinkKind, string>;
+  /** A custom endpoint has no pages we know: its buttons are not shown. */
+  links: Partial<Record<LinkKind, string>>;
   /** Key prefixes that are this provider's own, so the foreign-key guard does not refuse them (OpenRouter's `sk-or-`). */
   ownKeyPrefixes?: readonly string[];
 }
@@ -123,11 +124,21 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
       errorCodes: 'https://github.com/songquanpeng/one-api',
     },
   },
+  custom: {
+    id: 'custom',
+    displayName: 'Custom endpoint',
+    keyHint: '',
+    // No default: the user gives the full URL of the balance GET.
+    defaultBaseUrl: '',
+    links: {},
+  },
 };
 
 /** Every https origin a link may open; `openExternal` refuses anything else. */
 export const EXTERNAL_ORIGINS: ReadonlySet<string> = new Set(
-  Object.values(PROVIDERS).flatMap((p) => Object.values(p.links).map((u) => new URL(u).origin)),
+  Object.values(PROVIDERS).flatMap((p) =>
+    Object.values(p.links).flatMap((u) => (u ? [new URL(u).origin] : [])),
+  ),
 );
 
 /** Shows enough of a key to recognise it, never enough to use it: `sk-…a1b2`. */

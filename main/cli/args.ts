@@ -25,6 +25,19 @@ export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
 
+/** How a custom endpoint's answer is read (main/cli/custom-flags.ts); only with --provider custom. */
+export const CUSTOM_OPTIONS = {
+  mapping: { type: 'string' },
+  'balance-path': { type: 'string' },
+  currency: { type: 'string' },
+  'currency-path': { type: 'string' },
+  'granted-path': { type: 'string' },
+  'topped-up-path': { type: 'string' },
+  decimals: { type: 'string' },
+  'key-header': { type: 'string' },
+  'key-raw': { type: 'boolean' },
+} as const satisfies Options;
+
 /** Where an account comes from: the configured ones, an ad-hoc key, or the demo. */
 export const ACCOUNT_OPTIONS = {
   account: { type: 'string' },
@@ -33,6 +46,7 @@ export const ACCOUNT_OPTIONS = {
   'base-url': { type: 'string' },
   label: { type: 'string' },
   demo: { type: 'boolean' },
+  ...CUSTOM_OPTIONS,
 } as const satisfies Options;
 
 /** parseArgs with strict checking, its errors turned into plain usage messages. */

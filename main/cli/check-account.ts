@@ -32,7 +32,7 @@ export async function checkAccount(target: Target, ctx: CliContext): Promise<Acc
     } else key = r.value;
   }
   if (key !== undefined) {
-    const r = await provider.fetchBalance({ key, baseUrl: account.baseUrl });
+    const r = await provider.fetchBalance({ key, baseUrl: account.baseUrl, custom: account.custom });
     if (r.ok) snapshot = r.value;
     else error = r.error;
   }

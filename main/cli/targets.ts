@@ -4,8 +4,9 @@
  */
 import { UsageError, nonEmpty } from './args';
 import type { CliContext } from './context';
-import { normalizeBaseUrl } from '../core/url-policy';
+import { resolveEndpoint, type AccountEndpoint } from '../core/account-endpoint';
 import { checkKeyInput } from '../core/account-service';
+import { customMappingFromFlags, type CustomFlags } from './custom-flags';
 import {
   DEFAULT_NOTIFY,
   PROVIDER_IDS,
@@ -20,7 +21,7 @@ export interface Target {
   key?: string;
 }
 
-export interface TargetFlags {
+export interface TargetFlags extends CustomFlags {
   account?: string;
   provider?: string;
   'key-env'?: string;
@@ -36,7 +37,7 @@ const CHECKABLE = PROVIDER_IDS.filter((p) => p !== 'demo');
 function adHocAccount(
   provider: ProviderId,
   label: string,
-  baseUrl: string,
+  endpoint: AccountEndpoint,
   keyMask: string,
   now: number,
 ): AccountConfig {
@@ -44,7 +45,7 @@ function adHocAccount(
     id: `adhoc-${provider}`,
     label,
     provider,
-    baseUrl,
+    ...endpoint,
     headlineCurrency: 'auto',
     thresholds: null,
     budget: { kind: 'none' },
@@ -63,6 +64,8 @@ export function resolveTargets(
 ): Target[] {
   const label = nonEmpty('label', flags.label);
   const adHoc = flags.provider !== undefined || flags['key-env'] !== undefined;
+  // Mapping flags belong to --provider custom alone: with anything else they are a mistake.
+  const custom = customMappingFromFlags(flags.provider?.trim(), flags);
   if (flags.demo) {
     if (adHoc || flags.account !== undefined)
       throw new UsageError('--demo cannot be combined with --account, --provider or --key-env');
@@ -71,7 +74,7 @@ export function resolveTargets(
         account: adHocAccount(
           'demo',
           label ?? 'Demo',
-          PROVIDERS.demo.defaultBaseUrl,
+          { baseUrl: PROVIDERS.demo.defaultBaseUrl },
           '',
           ctx.now(),
         ),
@@ -94,7 +97,9 @@ export function resolveTargets(
     }
     if (PROVIDERS[provider as ProviderId].defaultBaseUrl === '' && flags['base-url'] === undefined)
       throw new UsageError(
-        `--provider ${provider} has no default address: give the relay's base URL with --base-url URL`,
+        provider === 'custom'
+          ? '--provider custom needs --base-url with the full URL of the balance GET (e.g. https://gw.example.com/api/balance)'
+          : `--provider ${provider} has no default address: give the relay's base URL with --base-url URL`,
       );
     const varName = nonEmpty('key-env', flags['key-env']);
     if (varName === undefined)
@@ -115,17 +120,15 @@ export function resolveTargets(
     // The same checks as the app's key field: a pasted line break or another vendor's key never leaves.
     const checked = checkKeyInput(key, PROVIDERS[provider as ProviderId]);
     if (!checked.ok) throw new UsageError(`--key-env ${varName}: ${checked.error.message}`);
-    const base = normalizeBaseUrl(
-      flags['base-url'] ?? PROVIDERS[provider as ProviderId].defaultBaseUrl,
-    );
-    if (!base.ok) throw new UsageError(`--base-url: ${base.error.message}`);
     const p = provider as ProviderId;
+    const endpoint = resolveEndpoint({ provider: p, baseUrl: flags['base-url'], custom });
+    if (!endpoint.ok) throw new UsageError(`--base-url: ${endpoint.error.message}`);
     return [
       {
         account: adHocAccount(
           p,
-          label ?? PROVIDERS[p].displayName,
-          base.value,
+          label ?? (p === 'custom' ? new URL(endpoint.value.baseUrl).host : PROVIDERS[p].displayName),
+          endpoint.value,
           maskKey(key),
           ctx.now(),
         ),

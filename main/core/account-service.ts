@@ -22,7 +22,7 @@ import type { Logger, SecretStore } from './ports';
 import type { Provider } from './providers/provider';
 import { type Notice, type SettingsStore, SettingsWriteError } from './settings-store';
 import { repairAccounts } from './account-repair';
-import { normalizeBaseUrl } from './url-policy';
+import { resolveEndpoint, type AccountEndpoint } from './account-endpoint';
 import { duplicateKeyError, findAccountWithKey } from './duplicate-key';
 
 export interface AccountServiceDeps {
@@ -178,7 +178,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
   async function verify(
     provider: Provider,
     key: string,
-    baseUrl: string,
+    endpoint: AccountEndpoint,
   ): Promise<Result<void, AppError>> {
     const warning = provider.checkKeyShape(key);
     if (warning)
@@ -187,7 +187,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         keyMask: maskKey(key),
         warning,
       });
-    const r = await provider.verifyKey({ key, baseUrl });
+    const r = await provider.verifyKey({ key, ...endpoint });
     if (r.ok) return ok(undefined);
     if (r.error.kind === 'insufficient-balance') {
       // 402 means the key authenticated; an empty account is exactly what users want to watch.
@@ -261,13 +261,13 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
       const key = checkKeyInput(req.key, info);
       if (!key.ok) return key;
       register(key.value);
-      const baseUrl = normalizeBaseUrl(req.baseUrl?.trim() || info.defaultBaseUrl);
-      if (!baseUrl.ok) return baseUrl;
-      const same = { key: key.value, provider: req.provider, baseUrl: baseUrl.value };
+      const endpoint = resolveEndpoint(req);
+      if (!endpoint.ok) return endpoint;
+      const same = { key: key.value, provider: req.provider, baseUrl: endpoint.value.baseUrl };
       // Checked before the network call (a quick answer) and again under the lock (a race).
       const unique = await refuseDuplicate(same);
       if (!unique.ok) return unique;
-      const verified = await verify(provider, key.value, baseUrl.value);
+      const verified = await verify(provider, key.value, endpoint.value);
       if (!verified.ok) return verified;
 
       const id = newId();
@@ -275,7 +275,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         ...base,
         label: uniqueLabel(wanted, taken),
         id,
-        baseUrl: baseUrl.value,
+        ...endpoint.value,
         keyMask: maskKey(key.value),
       });
       const saved = await locked(async () => {
@@ -349,7 +349,10 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
       };
       const unique = await refuseDuplicate(same);
       if (!unique.ok) return unique;
-      const verified = await verify(provider, key.value, current.baseUrl);
+      const verified = await verify(provider, key.value, {
+        baseUrl: current.baseUrl,
+        custom: current.custom,
+      });
       if (!verified.ok) return verified;
 
       const saved = await locked(async () => {

@@ -136,7 +136,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       }
     }
     try {
-      return await provider.fetchBalance({ key, baseUrl: account.baseUrl, signal });
+      return await provider.fetchBalance({ key, baseUrl: account.baseUrl, custom: account.custom, signal });
     } catch (thrown) {
       logger.error('provider threw instead of returning an error (a bug)', {
         account: account.id,

@@ -4,6 +4,7 @@
  * notice, so one damaged entry never costs the user everything else.
  */
 import { z } from 'zod';
+import { customEndpointSchema } from '../../shared/custom-endpoint';
 import { budgetSchema, settingsFields, thresholdsSchema } from '../../shared/ipc';
 import {
   DEFAULT_NOTIFY,
@@ -47,6 +48,7 @@ const accountSchema = z.object({
     .transform((n) => ({ ...DEFAULT_NOTIFY, ...n })),
   keyMask: z.string().max(64).default(''),
   createdAt: z.number().int().nonnegative(),
+  custom: customEndpointSchema.optional(),
 });
 
 /**

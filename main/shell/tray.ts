@@ -96,6 +96,8 @@ export function createTray(deps: TrayDeps): TrayController {
         };
       case 'top-up': {
         const url = PROVIDERS[item.provider].links.topUp;
+        // tray-model offers top-up only for providers with a page; a missing one stays inert.
+        if (!url) return { label: item.label, enabled: false };
         return { label: item.label, click: () => run('top-up', deps.openExternal(url)) };
       }
       case 'action':

@@ -15,6 +15,7 @@ const MONOGRAMS: Record<ProviderId, string> = {
   stepfun: 'St',
   novita: 'N',
   relay: 'R',
+  custom: '{}',
 };
 
 /** Hidden from screen readers: the name next to it says the same. */

@@ -251,3 +251,30 @@ export const RELAY = {
   },
   wrongShape: { object: 'billing_subscription' },
 };
+
+/**
+ * Answers of services users describe as a custom endpoint. Shapes taken from gateways that
+ * expose a balance GET of their own: a nested object with a string amount and a lower-case
+ * currency, an integer count of 1/10000 units, and an array of per-currency entries.
+ */
+export const CUSTOM = {
+  nested: {
+    code: 0,
+    msg: 'ok',
+    data: { balance: '12.3456', gift_balance: '2.00', currency: 'usd', email: 'dev@example.com' },
+  },
+  nestedEmpty: {
+    code: 0,
+    msg: 'ok',
+    data: { balance: '0', gift_balance: '0', currency: 'usd', email: 'dev@example.com' },
+  },
+  units: { success: true, data: { quota: 1234500, used_quota: 99 } },
+  byCurrency: {
+    balances: [
+      { currency: '¥', amount: 49.58894 },
+      { currency: '$', amount: 3 },
+    ],
+  },
+  refused: { error: { message: 'invalid token', type: 'authentication_error' } },
+  wrongShape: { code: 0, msg: 'ok', data: { currency: 'usd' } },
+};

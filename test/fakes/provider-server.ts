@@ -7,7 +7,7 @@
  *     const fake = await startFakeProvider({ '/v1/users/me/balance': json(MOONSHOT.healthy) });
  *     fake.route('/v1/users/me/balance', { kind: 'status', status: 401, body: MOONSHOT.auth });
  */
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One scripted answer. */
@@ -27,6 +27,8 @@ export interface RecordedRequest {
   path: string;
   query: string;
   authorization: string | null;
+  /** Every header as Node received it (names lower-case), for keys sent in a header of their own. */
+  headers: IncomingHttpHeaders;
 }
 
 export interface FakeProvider {
@@ -92,7 +94,7 @@ export async function startFakeProvider(
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
     const [path = '/', query = ''] = (req.url ?? '/').split('?');
-    requests.push({ path, query, authorization: req.headers.authorization ?? null });
+    requests.push({ path, query, authorization: req.headers.authorization ?? null, headers: req.headers });
     const reply = routes.get(path);
     if (reply) play(reply, res);
     else

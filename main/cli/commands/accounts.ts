@@ -1,11 +1,12 @@
 /** `creditray accounts list|add|set-key|remove`: manage the accounts the app and CLI share. */
-import { COMMON_OPTIONS, EXIT, UsageError, nonEmpty, parseFlags } from '../args';
+import { COMMON_OPTIONS, CUSTOM_OPTIONS, EXIT, UsageError, nonEmpty, parseFlags } from '../args';
+import { CUSTOM_HELP, customMappingFromFlags } from '../custom-flags';
 import { createCliContext, type CliContext } from '../context';
 import { readSecret } from '../read-secret';
 import { runSetKey } from './set-key';
 import type { CliIo } from '../io';
 import { createAccountService } from '../../core/account-service';
-import { normalizeBaseUrl } from '../../core/url-policy';
+import { resolveEndpoint } from '../../core/account-endpoint';
 import { lockPaths, withLock } from '../../core/data-lock';
 import { PROVIDER_IDS, type ProviderId } from '../../../shared/model';
 import { PROVIDERS } from '../../../shared/providers';
@@ -14,6 +15,7 @@ export const ACCOUNTS_HELP = `Usage: creditray accounts list [--json]
        creditray accounts add [--label NAME] [--provider deepseek] [--base-url URL]
            (reads the key from stdin when piped, else asks for it without echoing;
             verifies it, then stores it in the OS keychain)
+${CUSTOM_HELP}
        creditray accounts set-key --account LABEL  (new key from stdin or a prompt that does not
            echo; verified with the provider before it replaces the old one)
        creditray accounts remove --account LABEL   (also deletes the key from the keychain)
@@ -26,6 +28,7 @@ const OPTIONS = {
   provider: { type: 'string' },
   'base-url': { type: 'string' },
   account: { type: 'string' },
+  ...CUSTOM_OPTIONS,
 } as const;
 
 /**
@@ -95,18 +98,25 @@ export async function runAccounts(args: string[], io: CliIo): Promise<number> {
         `--provider must be one of ${PROVIDER_IDS.join(', ')}, got "${provider}"`,
       );
     }
-    // A base URL the key must not travel to is refused before the key is even asked for.
-    if (values['base-url'] !== undefined) {
-      const base = normalizeBaseUrl(values['base-url']);
-      if (!base.ok) throw new UsageError(`--base-url: ${base.error.message}`);
-    }
     const name = PROVIDERS[provider as ProviderId].displayName;
+    const custom = customMappingFromFlags(provider, values);
+    // A base URL the key must not travel to (or a custom endpoint without its URL or mapping)
+    // is refused before the key is even asked for.
+    const endpoint =
+      provider === 'demo'
+        ? null
+        : resolveEndpoint({ provider: provider as ProviderId, baseUrl: values['base-url'], custom });
+    if (endpoint && !endpoint.ok) throw new UsageError(`--base-url: ${endpoint.error.message}`);
+    // A custom endpoint is named by its host: "Custom endpoint 2" would tell accounts apart by nothing.
+    const fallbackLabel =
+      provider === 'demo' ? 'Demo' : endpoint?.value.custom ? new URL(endpoint.value.baseUrl).host : name;
     const key = provider === 'demo' ? '' : await readSecret(io, `${name} API key (input hidden): `);
     const r = await service(ctx).add({
       provider: provider as ProviderId,
-      label: nonEmpty('label', values.label) ?? (provider === 'demo' ? 'Demo' : name),
+      label: nonEmpty('label', values.label) ?? fallbackLabel,
       key,
       baseUrl: values['base-url'],
+      custom,
     });
     if (!r.ok) {
       io.err(`Not added: ${r.error.message}`);

@@ -2,6 +2,7 @@
 import { ACCOUNT_OPTIONS, COMMON_OPTIONS, UsageError, parseFlags } from '../args';
 import { createCliContext } from '../context';
 import { resolveTargets } from '../targets';
+import { CUSTOM_HELP } from '../custom-flags';
 import { checkAccount } from '../check-account';
 import { accountJson, exitCodeFor } from '../report';
 import { analyticsJson } from '../analytics-json';
@@ -13,8 +14,9 @@ import type { CliIo } from '../io';
 
 export const CHECK_HELP = `Usage: creditray check [--json | --format text|json|line] [--account LABEL] [--record] [--data-dir DIR]
        creditray check --provider ID --key-env VAR [--base-url URL] [--label NAME] [--json]
-         ID: deepseek, moonshot, openrouter, siliconflow, stepfun, novita, relay (relay needs --base-url)
+         ID: deepseek, moonshot, openrouter, siliconflow, stepfun, novita, relay (relay needs --base-url), custom
        creditray check --demo [--json]
+${CUSTOM_HELP}
   --record       append each successful reading to the account's history (as the app does),
                  so cron or a status bar builds burn rate and forecasts; safe while the app runs
   --format line  one line for status bars: "Work CN¥12.50 LOW 2.5d | Side $3.00 OK"

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { ACCOUNT_OPTIONS, COMMON_OPTIONS, UsageError, isoFlag, parseFlags } from '../args';
 import { createCliContext } from '../context';
 import { resolveTargets } from '../targets';
+import { CUSTOM_HELP } from '../custom-flags';
 import { checkAccount } from '../check-account';
 import type { CliIo } from '../io';
 import { diagnose, explainPasted, type Cause, type Diagnosis } from '../../../shared/diagnosis';
@@ -14,11 +15,12 @@ import type { AccountStatus, ProviderId } from '../../../shared/model';
 import type { Lang } from '../../../shared/i18n/language';
 import { accountArgs, appOnlyNote, stepCommand, stepUrl, type AccountArgs } from '../step-hints';
 
-export const DIAGNOSE_HELP = `Usage: creditray diagnose [--json] [--account LABEL | --provider deepseek --key-env VAR [--base-url URL] | --demo]
+export const DIAGNOSE_HELP = `Usage: creditray diagnose [--json] [--account LABEL | --provider ID --key-env VAR [--base-url URL] | --demo]
            [--error-file FILE | --error-stdin] [--paid-at ISO] [--data-dir DIR]
   --error-file/--error-stdin: the error text your program printed (JSON body, curl -i output, SDK message)
   --paid-at: when you topped up, if the balance has not moved yet
   With no account configured (and none named), the pasted error alone is explained, from any provider.
+${CUSTOM_HELP}
 Exit codes: 0 no cause found (healthy), 2 at least one cause, 3 could not check, 64 usage error.
   Pasted error only: 2 when it is a balance problem, 0 otherwise.`;
 

@@ -21,7 +21,16 @@ export interface GetRequest {
   timeoutMs: number;
   now: () => number;
   maxBytes?: number;
+  /** Where the key goes; `Authorization: Bearer KEY` unless a custom endpoint says otherwise. */
+  keyHeader?: KeyHeader;
 }
+
+/** The header that carries the key and what precedes the key in it ('Bearer ' or nothing). */
+export interface KeyHeader {
+  name: string;
+  prefix: string;
+}
+const BEARER: KeyHeader = { name: 'Authorization', prefix: 'Bearer ' };
 
 /** What came back, before any provider-specific interpretation. */
 export interface RawAnswer {
@@ -35,6 +44,7 @@ export interface RawAnswer {
 /** Performs the GET; a missing answer (network, timeout, cancel, oversize) is already a ProviderError. */
 export async function getWithKey(req: GetRequest): Promise<Result<RawAnswer, ProviderError>> {
   const host = new URL(req.url).host;
+  const keyHeader = req.keyHeader ?? BEARER;
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -58,7 +68,7 @@ export async function getWithKey(req: GetRequest): Promise<Result<RawAnswer, Pro
   try {
     const res = await req.http(req.url, {
       method: 'GET',
-      headers: { Authorization: `Bearer ${req.key}`, Accept: 'application/json' },
+      headers: { [keyHeader.name]: `${keyHeader.prefix}${req.key}`, Accept: 'application/json' },
       signal: controller.signal,
       redirect: 'manual',
     });

@@ -9,7 +9,7 @@ import { err, ok, type Result } from '../../../shared/result';
 import type { Http } from '../ports';
 import { DEFAULT_TIMEOUT_MS } from './http-call';
 import { getWithKey } from './http-call';
-import type { RawAnswer } from './http-call';
+import type { KeyHeader, RawAnswer } from './http-call';
 import {
   classifyStatus,
   describeBody,
@@ -61,17 +61,23 @@ export function isErrorObject(json: unknown): boolean {
   return (typeof e === 'object' && e !== null) || (typeof e === 'string' && e !== '');
 }
 
-/** GETs `url` (already built by providerEndpoint) with the key as a Bearer header. */
+/** GETs `url` (already built by providerEndpoint) with the key as a Bearer header, or where `keyHeader` says. */
 export async function getJson(
   deps: JsonGetDeps,
-  req: { key: string; signal?: AbortSignal },
+  req: { key: string; signal?: AbortSignal; keyHeader?: KeyHeader },
   url: Result<string, ProviderError>,
   name: string,
   rule?: AnswerRule,
 ): Promise<Result<JsonAnswer, ProviderError>> {
   if (!url.ok) return url;
   const host = new URL(url.value).host;
-  const got = await getWithKey({ ...deps, url: url.value, key: req.key, signal: req.signal });
+  const got = await getWithKey({
+    ...deps,
+    url: url.value,
+    key: req.key,
+    signal: req.signal,
+    keyHeader: req.keyHeader,
+  });
   if (!got.ok) return got;
   const ans = got.value;
   if ((ans.status >= 300 && ans.status < 400) || ans.type === 'opaqueredirect')

@@ -2,6 +2,7 @@
  * What every balance provider implements, so OpenRouter, Moonshot and friends plug in
  * later without touching the poller, tray or UI.
  */
+import type { CustomEndpoint } from '../../../shared/custom-endpoint';
 import type { ProviderId, Snapshot } from '../../../shared/model';
 import type { ProviderInfo } from '../../../shared/providers';
 import type { ProviderResult } from '../ports';
@@ -10,6 +11,8 @@ export interface ProviderRequest {
   key: string;
   /** The account's base URL; the provider refuses to send the key anywhere unsafe. */
   baseUrl: string;
+  /** The user's description of the endpoint: only accounts of the `custom` provider have one. */
+  custom?: CustomEndpoint;
   /** Lets the caller cancel (app quit, account removed); the provider adds its own timeout. */
   signal?: AbortSignal;
 }

@@ -4,6 +4,7 @@
  */
 import type { ProviderId } from '../../../shared/model';
 import type { Http } from '../ports';
+import { createCustomProvider } from './custom/client';
 import { createDeepSeekProvider } from './deepseek';
 import { createDemoProvider } from './demo';
 import { createMoonshotProvider } from './moonshot/client';
@@ -28,5 +29,6 @@ export function createProviders(deps: {
     stepfun: createStepfunProvider(deps),
     novita: createNovitaProvider(deps),
     relay: createRelayProvider(deps),
+    custom: createCustomProvider(deps),
   };
 }

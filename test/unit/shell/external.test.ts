@@ -7,7 +7,7 @@ beforeEach(() => resetElectronFake());
 
 describe('openExternal', () => {
   it('opens the DeepSeek top-up page in the browser', async () => {
-    const r = await openExternal(PROVIDERS.deepseek.links.topUp);
+    const r = await openExternal(PROVIDERS.deepseek.links.topUp ?? '');
     expect(r).toEqual({ ok: true, value: null });
     expect(fake.openedExternal).toEqual(['https://platform.deepseek.com/top_up']);
   });

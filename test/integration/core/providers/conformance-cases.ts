@@ -5,6 +5,8 @@
  */
 import type { Http } from '../../../../main/core/ports';
 import type { Provider } from '../../../../main/core/providers/provider';
+import { createCustomProvider } from '../../../../main/core/providers/custom/client';
+import type { CustomEndpoint } from '../../../../shared/custom-endpoint';
 import { createMoonshotProvider } from '../../../../main/core/providers/moonshot/client';
 import { createNovitaProvider } from '../../../../main/core/providers/novita/client';
 import { createOpenRouterProvider } from '../../../../main/core/providers/openrouter/client';
@@ -14,6 +16,7 @@ import { createStepfunProvider } from '../../../../main/core/providers/stepfun/c
 import type { BalanceRow, Level, ProviderId } from '../../../../shared/model';
 import { json, type Reply } from '../../../fakes/provider-server';
 import {
+  CUSTOM,
   MOONSHOT,
   NOVITA,
   OPENROUTER,
@@ -41,6 +44,8 @@ export interface ConformanceCase {
   /** The provider's real refused-key answer. */
   auth: Reply;
   wrongShape: unknown;
+  /** The custom provider's mapping (every other provider knows its own endpoint). */
+  custom?: CustomEndpoint;
 }
 
 const USD = (total: string, granted = '0.00', toppedUp = total): BalanceRow => ({
@@ -129,5 +134,24 @@ export const CASES: ConformanceCase[] = [
     },
     auth: { kind: 'status', status: 401, body: RELAY.invalid },
     wrongShape: RELAY.wrongShape,
+  },
+  {
+    id: 'custom',
+    create: createCustomProvider,
+    key: TEST_KEY,
+    firstPath: '/api/account/balance',
+    pastedSuffix: '',
+    custom: {
+      path: '/api/account/balance?detail=1',
+      keyPlacement: 'bearer',
+      balance: 'data.balance',
+      currencyPath: 'data.currency',
+      granted: 'data.gift_balance',
+    },
+    healthy: { '/api/account/balance': json(CUSTOM.nested) },
+    healthyRows: [USD('12.3456', '2.00', '10.3456')],
+    depleted: { '/api/account/balance': json(CUSTOM.nestedEmpty) },
+    auth: { kind: 'status', status: 401, body: CUSTOM.refused },
+    wrongShape: CUSTOM.wrongShape,
   },
 ];

@@ -45,7 +45,8 @@ describe.each(CASES)('$id conformance', (c) => {
   let fake: FakeProvider;
   let elsewhere: FakeProvider;
   const provider = c.create({ http, timeoutMs: 400, now: () => NOW });
-  const fetch = (baseUrl = fake.url) => provider.fetchBalance({ key: c.key, baseUrl });
+  const fetch = (baseUrl = fake.url) =>
+    provider.fetchBalance({ key: c.key, baseUrl, custom: c.custom });
   const at = (path: string, reply: Parameters<FakeProvider['route']>[1]) =>
     fake.reset({ ...c.healthy, [path]: reply });
 
