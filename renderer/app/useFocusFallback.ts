@@ -3,8 +3,10 @@
  * form closed, its account deleted), the browser drops focus to <body> and a keyboard or
  * screen-reader user is thrown back to the top of the page. A region that can lose its
  * focused control spreads these handlers on its container; after every render of the
- * component that owns it, if the focus was inside and is now nowhere, `pick()` says where
- * it goes (the control that opened a closed form, the next heading, ...).
+ * component that owns it, if the focus was inside and is now nowhere, the control that had
+ * it takes it back when it is still on the page (should React moving it, as in a re-sorted
+ * list, drop the focus); otherwise `pick()` says where it goes (the control that opened a
+ * closed form, the next heading, ...).
  */
 import { useLayoutEffect, useRef, type FocusEvent } from 'react';
 
@@ -29,17 +31,19 @@ export function focusOn(el: HTMLElement | null | undefined): boolean {
  */
 export function useFocusFallback(pick: () => HTMLElement | null | undefined) {
   const inside = useRef(false);
+  const last = useRef<HTMLElement | null>(null);
   const latestPick = useRef(pick);
   useLayoutEffect(() => {
     latestPick.current = pick;
   });
   useLayoutEffect(() => {
     if (!inside.current || !focusLost()) return;
-    focusOn(latestPick.current());
+    if (!focusOn(last.current)) focusOn(latestPick.current());
   });
   return {
-    onFocus: () => {
+    onFocus: (e: FocusEvent<HTMLElement>) => {
       inside.current = true;
+      last.current = e.target;
     },
     onBlur: (e: FocusEvent<HTMLElement>) => {
       const next = e.relatedTarget as Node | null;
@@ -50,8 +54,9 @@ export function useFocusFallback(pick: () => HTMLElement | null | undefined) {
       // Focus went nowhere: a click on empty space (the control is still there, so this is the
       // user's choice) or the control's removal (keep `inside`, the next render hands focus on).
       const left = e.target;
+      const container = e.currentTarget;
       queueMicrotask(() => {
-        if (left.isConnected) inside.current = false;
+        if (left.isConnected) inside.current = container.contains(document.activeElement);
       });
     },
   };

@@ -298,6 +298,7 @@ export const en = {
     causesCount_other: '{{count}} causes found, most likely first',
     fixedTitle: 'Fixed',
     fixed: 'Fixed',
+    fixedCause: 'Fixed ({{progress}}): {{summary}}',
     rank: 'Cause {{n}}',
     confidence: {
       high: 'Very likely',

@@ -288,6 +288,7 @@ export const zhCN: Messages = {
     causesCount_other: '发现 {{count}} 个原因，最可能的排在前面',
     fixedTitle: '已解决',
     fixed: '已解决',
+    fixedCause: '已解决（{{progress}}）：{{summary}}',
     rank: '原因 {{n}}',
     confidence: {
       high: '很可能',

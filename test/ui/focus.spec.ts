@@ -251,3 +251,27 @@ test('a screen change starts at the top of the new screen; Settings opened for a
   await harness.navigate('settings', ids[5]);
   await expect(page.locator(`#account-settings-${ids[5]} h3`)).toBeInViewport();
 });
+
+test('a poll that re-sorts the dashboard list keeps the focus on the same row', async ({
+  harness,
+}) => {
+  const { page, backend } = harness;
+  await harness.open();
+  await harness.addGoodAccount('Work');
+  backend.server.setValidKeys('any');
+  await harness.addGoodAccount('Side', 'sk-2222333344445555666677778888bbbb');
+  const rows = page.locator('li.account-row .row-label');
+  const order = await rows.allTextContents();
+  // The row listed first gets the focus; the other one drops to Critical and moves above it.
+  const [first, second] = order as [string, string];
+  const sideId = backend
+    .core()
+    .getState()
+    .accounts.find((a) => a.account.label === second)!.account.id;
+  const button = harness.row(first).locator('button.row-open');
+  await button.focus();
+  backend.server.setBalance({ rows: [ZERO_USD_ROW, cnyRow('3.00')] });
+  await backend.core().refresh(sideId);
+  await expect(rows).toHaveText([second, first]);
+  await expect(button).toBeFocused();
+});

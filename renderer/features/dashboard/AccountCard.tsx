@@ -61,7 +61,10 @@ export function AccountCard({ api, status, now, go }: Props) {
             ) : null}
           </p>
         </div>
-        <LevelBadge level={level} />
+        {/* A persistent polite region: "Healthy" turning "Low" is announced, not only redrawn. */}
+        <span className="card-level" aria-live="polite" aria-atomic="true" data-testid="level-live">
+          <LevelBadge level={level} />
+        </span>
       </header>
 
       <div className="headline" aria-live="polite">
@@ -111,9 +114,11 @@ export function AccountCard({ api, status, now, go }: Props) {
       )}
       <SnapshotExtras snapshot={snapshot} lang={lang} />
 
-      <div className="card-flags">
+      {/* Always on the page and polite: a flag appearing inside it (stale, error, blocked) is
+          announced; a flag that brought its own role=status/alert with it often was not. */}
+      <div className="card-flags" aria-live="polite" data-testid="flags-live">
         {snapshot && !snapshot.available ? (
-          <p className="flag flag-unavailable" role="status">
+          <p className="flag flag-unavailable">
             <Icon name="unavailable" size={15} />
             <span>
               <strong>{t('dashboard.unavailableBadge')}</strong> {t('dashboard.unavailableText')}
@@ -121,7 +126,7 @@ export function AccountCard({ api, status, now, go }: Props) {
           </p>
         ) : null}
         {stale && snapshot && problem ? (
-          <p className="flag flag-stale" role="status">
+          <p className="flag flag-stale">
             <Icon name="stale" size={15} />
             <span>
               <strong>{t('dashboard.staleBadge')}</strong>{' '}
@@ -133,7 +138,7 @@ export function AccountCard({ api, status, now, go }: Props) {
           </p>
         ) : null}
         {problem && !stale ? (
-          <div className="flag flag-error" role="alert">
+          <div className="flag flag-error">
             <Icon name="error" size={15} />
             <span>
               <strong>{problem.title}</strong> {problem.hint}

@@ -3,15 +3,17 @@
  * account's detail (route `dashboard` + `accountId`, so the tray can open it too). Rows
  * change only when main pushes a new AppState; "Refresh all" asks main to poll now.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreditrayApi } from '../../../shared/ipc';
 import type { AppState } from '../../../shared/model';
 import type { Route } from '../../app/useNavigation';
+import { useFocusFallback } from '../../app/useFocusFallback';
 import { useNow } from '../../app/useNow';
 import { Icon } from '../../components/Icon';
 import { AccountDetail } from './AccountDetail';
 import { AccountList } from './AccountList';
+import { useLevelNews } from './useLevelNews';
 
 /** The home screen once at least one account exists. */
 export function DashboardView({
@@ -31,6 +33,11 @@ export function DashboardView({
   const [refreshing, setRefreshing] = useState(false);
   // The last detail opened: back on the list, its row gets the focus again.
   const [returnTo, setReturnTo] = useState<string | null>(null);
+  const levelNews = useLevelNews(state.accounts, t);
+  // A re-sorted list moves rows; the focused row's button gets the focus back, a removed one's
+  // gives it to the heading.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const keepFocus = useFocusFallback(() => heading.current);
   const open = state.accounts.find((a) => a.account.id === accountId);
   // Remembered while rendering (React's "adjust state on a prop change"), not in an effect.
   if (open && open.account.id !== returnTo) setReturnTo(open.account.id);
@@ -42,10 +49,12 @@ export function DashboardView({
   };
   if (open) return <AccountDetail api={api} status={open} now={now} go={go} />;
   return (
-    <section aria-labelledby="dashboard-title" className="screen">
+    <section aria-labelledby="dashboard-title" className="screen" {...keepFocus}>
       <header className="screen-head">
         <div>
-          <h1 id="dashboard-title">{t('dashboard.title')}</h1>
+          <h1 id="dashboard-title" ref={heading} tabIndex={-1}>
+            {t('dashboard.title')}
+          </h1>
           <p className="muted">{t('dashboard.subtitle', { count: state.accounts.length })}</p>
         </div>
         <div className="toolbar">
@@ -78,6 +87,9 @@ export function DashboardView({
           ))}
         </ul>
       ) : null}
+      <p className="sr-only" role="status" aria-atomic="true" data-testid="levels-live">
+        {levelNews}
+      </p>
       <AccountList accounts={state.accounts} now={now} go={go} returnTo={returnTo} />
     </section>
   );

@@ -19,7 +19,7 @@ import { useNow } from '../../app/useNow';
 import { Icon } from '../../components/Icon';
 import { LevelBadge } from '../../components/LevelBadge';
 import { StateBlock } from '../../components/StateBlock';
-import { DiagnosisResult } from './DiagnosisResult';
+import { DiagnosisResult, diagnosisStatusText } from './DiagnosisResult';
 import { PastedErrorBox } from './PastedErrorBox';
 import { ReplaceKeyForm } from './ReplaceKeyForm';
 import type { StepActions } from './StepItem';
@@ -146,6 +146,9 @@ function DiagnosisScreen({ api, state, status, back }: { api: CreditrayApi; stat
       {...keepFocus}
     >
       {back}
+      <p className="sr-only" role="status" aria-atomic="true" data-testid="diagnosis-status">
+        {diagnosisStatusText(t, ready?.diagnosis ?? null)}
+      </p>
       <header className="screen-head">
         <div>
           <h1 id="diagnosis-title">{t('diagnosis.title')}</h1>

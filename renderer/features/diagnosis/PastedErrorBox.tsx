@@ -81,41 +81,44 @@ export function PastedErrorBox({ analysed, parsed, note, onAnalyse, busy }: Prop
           </button>
         </div>
       </form>
-      {parsed && verdict ? (
-        <div className={`dx-parsed dx-parsed-${verdict}`} role="status" data-testid="pasted-result">
-          <p className="dx-verdict">
-            <Icon name={verdict === 'balance' ? 'wallet' : verdict === 'notBalance' ? 'healthy' : 'help'} size={16} />
-            <strong>{t(`diagnosis.paste.${verdict}`)}</strong>
-          </p>
-          {note ? <p>{note}</p> : null}
-          {parsed.recognised ? (
-            <dl className="dx-parsed-fields">
-              <div>
-                <dt>{t('diagnosis.paste.source')}</dt>
-                <dd>{t(`diagnosis.paste.sources.${parsed.source}`)}</dd>
-              </div>
-              {parsed.status !== null ? (
+      {/* On the page from the start, so the first result is announced as well as later ones. */}
+      <div aria-live="polite" aria-atomic="true" data-testid="pasted-live">
+        {parsed && verdict ? (
+          <div className={`dx-parsed dx-parsed-${verdict}`} data-testid="pasted-result">
+            <p className="dx-verdict">
+              <Icon name={verdict === 'balance' ? 'wallet' : verdict === 'notBalance' ? 'healthy' : 'help'} size={16} />
+              <strong>{t(`diagnosis.paste.${verdict}`)}</strong>
+            </p>
+            {note ? <p>{note}</p> : null}
+            {parsed.recognised ? (
+              <dl className="dx-parsed-fields">
                 <div>
-                  <dt>{t('diagnosis.paste.status')}</dt>
-                  <dd className="mono">{parsed.status}</dd>
+                  <dt>{t('diagnosis.paste.source')}</dt>
+                  <dd>{t(`diagnosis.paste.sources.${parsed.source}`)}</dd>
                 </div>
-              ) : null}
-              {parsed.type ? (
-                <div>
-                  <dt>{t('diagnosis.paste.type')}</dt>
-                  <dd className="mono">{parsed.type}</dd>
-                </div>
-              ) : null}
-              {parsed.message ? (
-                <div>
-                  <dt>{t('diagnosis.paste.message')}</dt>
-                  <dd>{parsed.message}</dd>
-                </div>
-              ) : null}
-            </dl>
-          ) : null}
-        </div>
-      ) : null}
+                {parsed.status !== null ? (
+                  <div>
+                    <dt>{t('diagnosis.paste.status')}</dt>
+                    <dd className="mono">{parsed.status}</dd>
+                  </div>
+                ) : null}
+                {parsed.type ? (
+                  <div>
+                    <dt>{t('diagnosis.paste.type')}</dt>
+                    <dd className="mono">{parsed.type}</dd>
+                  </div>
+                ) : null}
+                {parsed.message ? (
+                  <div>
+                    <dt>{t('diagnosis.paste.message')}</dt>
+                    <dd>{parsed.message}</dd>
+                  </div>
+                ) : null}
+              </dl>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
     </section>
   );
 }
