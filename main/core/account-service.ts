@@ -53,12 +53,15 @@ export interface AccountService {
 export const MAX_KEY_LENGTH = 512;
 const LABEL_MAX = 60;
 
+/** " at <keys page>", or nothing for a custom endpoint, whose pages we do not know. */
+const atKeysPage = (info: ProviderInfo): string => (info.links.apiKeys ? ` at ${info.links.apiKeys}` : '');
+
 /** Refuses pasted text that cannot be a key, saying what is wrong with it; returns the trimmed key. */
 export function checkKeyInput(raw: string, info: ProviderInfo): Result<string, AppError> {
   const key = raw.trim();
   const bad = (message: string) => err({ code: 'bad-key', message });
   if (key === '')
-    return bad(`The API key is empty. Copy it from ${info.links.apiKeys} and paste it here.`);
+    return bad(`The API key is empty. Copy it from ${info.links.apiKeys ?? 'the page where the service issues keys'} and paste it here.`);
   if (/[\r\n]/.test(key))
     return bad('The key contains a line break. Paste it again as a single line.');
   if (/\s/.test(key))
@@ -79,7 +82,7 @@ export function checkKeyInput(raw: string, info: ProviderInfo): Result<string, A
   );
   if (vendor) {
     return bad(
-      `This looks like ${vendor[1]} key (it starts with "${vendor[0]}"), not a ${info.displayName} key. It was not sent anywhere. Create a ${info.displayName} key at ${info.links.apiKeys}.`,
+      `This looks like ${vendor[1]} key (it starts with "${vendor[0]}"), not a ${info.displayName} key. It was not sent anywhere. Create a ${info.displayName} key${atKeysPage(info)}.`,
     );
   }
   return ok(key);
@@ -121,7 +124,7 @@ function verifyFailure(e: ProviderError, info: ProviderInfo): AppError {
   if (e.kind === 'auth') {
     return {
       code: 'auth',
-      message: `${info.displayName} refused this key${e.status ? ` (${e.status})` : ''}: it is wrong, was deleted, or was not copied completely. Check it, or create a new key at ${info.links.apiKeys}. Nothing was saved.`,
+      message: `${info.displayName} refused this key${e.status ? ` (${e.status})` : ''}: it is wrong, was deleted, or was not copied completely. Check it, or create a new key${atKeysPage(info)}. Nothing was saved.`,
     };
   }
   return {

@@ -123,3 +123,66 @@ test("opens an error-only provider's top-up page from a diagnosis step", async (
     .poll(() => backend.opened)
     .toEqual(['https://console.anthropic.com/settings/billing']);
 });
+
+test('a custom endpoint: the mapping is checked on its field, a misfit is explained, then it is added', async ({
+  harness,
+}) => {
+  const { page, backend } = harness;
+  await harness.open();
+  await page.getByRole('radio', { name: 'Custom endpoint' }).check();
+  await expect(page.getByText('Reads one balance from a JSON answer you describe')).toBeVisible();
+  const url = page.getByLabel('Balance URL');
+  await url.fill(`${RELAY_ORIGIN}/api/account/balance?detail=1`);
+  await page.getByLabel('Custom endpoint API key').fill('gw-0123456789abcdef0123');
+  const verify = page.getByRole('button', { name: 'Verify and add' });
+
+  // An empty balance path is refused on its field, which takes the focus; nothing is sent.
+  await verify.click();
+  const balance = page.getByLabel('Where the balance is');
+  await expect(balance).toBeFocused();
+  await expect(balance).toHaveAttribute('aria-invalid', 'true');
+  await expect(balance).toHaveAccessibleDescription(/Fill in this field\./);
+  await balance.fill('data..balance');
+  await verify.click();
+  await expect(page.getByText(/This cannot be used: the JSON path has an unusable part/)).toBeVisible();
+  expect(backend.providers.requests).toHaveLength(0);
+
+  // A path that does not fit the answer: main says where the answer stopped and what is there.
+  await balance.fill('data.credit');
+  await verify.click();
+  const problem = page.getByTestId('add-error');
+  await expect(problem).toContainText('nothing at data.credit');
+  await expect(problem).toContainText('it has: balance, gift_balance, currency, email');
+  await expect(problem).toContainText('Creditray could not read a balance from the answer');
+  await expect(page.getByLabel('Custom endpoint API key')).not.toHaveAttribute('aria-invalid');
+  await harness.shot('onboarding-custom-misfit-en-light');
+
+  // Fixed: the balance and the currency from the answer, the key in a header of its own.
+  await balance.fill('data.balance');
+  await page.getByRole('radio', { name: 'Named in the answer at' }).check();
+  await page.getByLabel('Path of the currency in the answer').fill('data.currency');
+  await page.getByLabel('How the key is sent').selectOption('header');
+  await page.getByLabel('Header name').fill('X-Api-Key');
+  // Until named, the account is called by its host.
+  await expect(page.getByLabel('Name', { exact: true })).toHaveAttribute('placeholder', 'relay.example.com');
+  await page.getByLabel('Name', { exact: true }).fill('Gateway');
+  const before = backend.providers.requests.length;
+  await verify.click();
+  await expect(harness.row('Gateway').locator('.row-provider')).toHaveText('Custom endpoint');
+  await expect(harness.row('Gateway').getByTestId('row-balance')).toContainText('12.35');
+  const gw = backend
+    .core()
+    .getState()
+    .accounts.find((a) => a.account.label === 'Gateway')!;
+  expect(gw.account).toMatchObject({
+    provider: 'custom',
+    baseUrl: RELAY_ORIGIN,
+    custom: { path: '/api/account/balance?detail=1', keyPlacement: 'header', keyHeader: 'X-Api-Key', balance: 'data.balance', currencyPath: 'data.currency' },
+  });
+  const sent = backend.providers.requests.slice(before);
+  expect(sent.length).toBeGreaterThan(0);
+  for (const r of sent) {
+    expect(r.headers['x-api-key']).toBe('gw-0123456789abcdef0123');
+    expect(r.authorization).toBeNull();
+  }
+});

@@ -10,6 +10,8 @@ import { PROVIDERS } from '../../../shared/providers';
 import type { AppError } from '../../../shared/result';
 import { describeProblem } from '../../app/describe-error';
 import { Icon } from '../../components/Icon';
+import { CustomMappingFields, type DraftError } from './CustomMappingFields';
+import { EMPTY_DRAFT, mappingFromDraft, type MappingDraft } from './custom-mapping-draft';
 import { EndpointFields } from './EndpointFields';
 import { ProviderPicker } from './ProviderPicker';
 import {
@@ -24,6 +26,18 @@ import {
 /** A key of the provider's known prefix and a plausible length; anything else only earns a warning (the server decides). */
 const looksLikeKey = (key: string, prefix: string): boolean =>
   key.startsWith(prefix) && /^[A-Za-z0-9_-]{16,}$/.test(key.slice(prefix.length));
+
+/** Failures that are about the key itself (refused, malformed, already in use). */
+const KEY_FAULTS: ReadonlySet<string> = new Set(['auth', 'bad-key', 'duplicate-key']);
+
+/** The host of a typed URL, or null while it is not one yet. */
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url.trim()).host || null;
+  } catch {
+    return null;
+  }
+}
 
 /** The base URL a provider starts with in the form: its first site, or empty for a relay. */
 const initialBaseUrl = (p: Pickable): string => REGIONS[p]?.[0]?.baseUrl ?? '';
@@ -40,18 +54,35 @@ export function AddAccountForm({ api, onAdded }: { api: CreditrayApi; onAdded: (
   const [reveal, setReveal] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<AppError | 'empty' | null>(null);
+  const [draft, setDraft] = useState<MappingDraft>(EMPTY_DRAFT);
+  const [draftError, setDraftError] = useState<DraftError | null>(null);
 
   const trimmed = key.trim();
   const prefix = keyPrefix(provider);
   const shapeWarning = trimmed.length > 0 && prefix !== null && !looksLikeKey(trimmed, prefix);
   const who = inSentence(provider, t);
-  const defaultLabel = asLabel(provider, t);
+  // A custom endpoint is named by its host until the user names it: "Custom endpoint" twice would tell nothing apart.
+  const defaultLabel = (provider === 'custom' && hostOf(baseUrl)) || asLabel(provider, t);
 
   const pick = (p: Pickable) => {
     setProvider(p);
     setBaseUrl(initialBaseUrl(p));
     setUrlMissing(false);
     setFailure(null);
+    setDraftError(null);
+  };
+
+  /** The custom mapping to send, or null after marking the field to fix. */
+  const customMapping = () => {
+    const m = mappingFromDraft(draft);
+    if (m.ok) return m.mapping;
+    setDraftError({
+      field: m.field,
+      message: m.empty
+        ? t('onboarding.custom.errors.empty')
+        : t('onboarding.custom.errors.invalid', { detail: m.detail }),
+    });
+    return null;
   };
 
   const submit = async (e: FormEvent) => {
@@ -64,6 +95,9 @@ export function AddAccountForm({ api, onAdded }: { api: CreditrayApi; onAdded: (
       setFailure(trimmed ? null : 'empty');
       return;
     }
+    setDraftError(null);
+    const custom = provider === 'custom' ? customMapping() : undefined;
+    if (custom === null) return;
     setBusy(true);
     setFailure(null);
     const r = await api.invoke('accounts:add', {
@@ -71,6 +105,7 @@ export function AddAccountForm({ api, onAdded }: { api: CreditrayApi; onAdded: (
       label: label.trim() || defaultLabel,
       key: trimmed,
       ...(url ? { baseUrl: url } : {}),
+      ...(custom ? { custom } : {}),
     });
     setBusy(false);
     if (r.ok) {
@@ -81,8 +116,17 @@ export function AddAccountForm({ api, onAdded }: { api: CreditrayApi; onAdded: (
     }
   };
 
+  // A custom endpoint whose answer could not be read: the generic "a proxy answered" would
+  // mislead, since the usual cause is a path that does not fit; the detail says which.
+  const misfit = provider === 'custom' && failure !== null && failure !== 'empty' && failure.code === 'bad-response';
   const problem =
-    failure && failure !== 'empty' ? describeProblem(t, i18n.language, failure) : null;
+    failure && failure !== 'empty'
+      ? misfit
+        ? { title: t('onboarding.custom.misfitTitle'), hint: t('onboarding.custom.misfitHint') }
+        : describeProblem(t, i18n.language, failure)
+      : null;
+  // Only a failure about the key itself marks the key field; a network or mapping problem does not.
+  const keyAtFault = failure === 'empty' || (failure !== null && KEY_FAULTS.has(failure.code));
   return (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-busy={busy}>
       <ProviderPicker value={provider} onChange={pick} disabled={busy} />
@@ -96,6 +140,17 @@ export function AddAccountForm({ api, onAdded }: { api: CreditrayApi; onAdded: (
         missing={urlMissing}
         disabled={busy}
       />
+      {provider === 'custom' ? (
+        <CustomMappingFields
+          draft={draft}
+          onChange={(d) => {
+            setDraft(d);
+            setDraftError(null);
+          }}
+          error={draftError}
+          disabled={busy}
+        />
+      ) : null}
       <div className="field">
         <label htmlFor={ids.label}>{t('onboarding.labelField')}</label>
         <input
@@ -113,8 +168,8 @@ export function AddAccountForm({ api, onAdded }: { api: CreditrayApi; onAdded: (
           <label htmlFor={ids.key}>
             {t('onboarding.keyField', { provider: asLabel(provider, t) })}
           </label>
-          {provider === 'relay' ? null : (
-            // A relay's key page is on the user's own gateway: there is nothing of ours to open.
+          {provider === 'relay' || provider === 'custom' ? null : (
+            // A relay's or custom service's key page is on the user's own server: nothing of ours to open.
             <button
               type="button"
               className="btn-link"
@@ -136,7 +191,7 @@ export function AddAccountForm({ api, onAdded }: { api: CreditrayApi; onAdded: (
             autoComplete="off"
             spellCheck={false}
             aria-describedby={`${ids.note}${problem || failure === 'empty' ? ' ' + ids.err : ''}`}
-            aria-invalid={failure ? true : undefined}
+            aria-invalid={keyAtFault ? true : undefined}
             className="mono"
           />
           <button
@@ -165,6 +220,11 @@ export function AddAccountForm({ api, onAdded }: { api: CreditrayApi; onAdded: (
             <div>
               <p className="callout-title">{problem.title}</p>
               <p>{problem.hint}</p>
+              {provider === 'custom' && failure && failure !== 'empty' ? (
+                // For a service we do not know, main's own words (which path did not fit, what
+                // the server said) are the part that says what to change.
+                <p className="mono small">{t('onboarding.custom.detail', { message: failure.message })}</p>
+              ) : null}
             </div>
           </div>
         ) : null}

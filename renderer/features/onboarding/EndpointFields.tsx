@@ -1,7 +1,8 @@
 /**
  * Where the key is sent, for the providers where the user has to say: the site a Moonshot
- * or SiliconFlow key was created on (it decides the host and the currency), or a relay's own
- * address (it has no default). Every other provider needs nothing here and shows nothing.
+ * or SiliconFlow key was created on (it decides the host and the currency), a relay's own
+ * address (it has no default), or the full URL of a custom endpoint's balance GET. Every
+ * other provider needs nothing here and shows nothing.
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,16 +49,18 @@ export function EndpointFields({ provider, baseUrl, onChange, missing, disabled 
     );
   }
   if (!needsBaseUrl(provider)) return null;
+  // A custom endpoint is one GET: its field asks for the whole URL, path and query included.
+  const words = provider === 'custom' ? 'onboarding.custom' : 'onboarding';
   return (
     <div className="field">
-      <label htmlFor={`${id}-url`}>{t('onboarding.baseUrlField')}</label>
+      <label htmlFor={`${id}-url`}>{t(`${words}.baseUrlField`)}</label>
       <input
         id={`${id}-url`}
         type="url"
         inputMode="url"
         value={baseUrl}
         maxLength={2048}
-        placeholder={t('onboarding.baseUrlPlaceholder')}
+        placeholder={t(`${words}.baseUrlPlaceholder`)}
         onChange={(e) => onChange(e.target.value)}
         autoComplete="off"
         spellCheck={false}
@@ -68,11 +71,11 @@ export function EndpointFields({ provider, baseUrl, onChange, missing, disabled 
         className="mono"
       />
       <p id={`${id}-hint`} className="field-note">
-        {t('onboarding.baseUrlHint')}
+        {t(`${words}.baseUrlHint`)}
       </p>
       {missing ? (
         <p id={`${id}-err`} className="form-error">
-          {t('onboarding.emptyBaseUrl')}
+          {t(`${words}.emptyBaseUrl`)}
         </p>
       ) : null}
     </div>

@@ -5,9 +5,8 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROVIDERS } from '../../../shared/providers';
 import { ProviderMark } from '../../components/ProviderMark';
-import { PICKABLE, type Pickable } from './provider-choices';
+import { PICKABLE, pickerTitle, type Pickable } from './provider-choices';
 import './onboarding.css';
 
 interface Props {
@@ -38,7 +37,7 @@ export function ProviderPicker({ value, onChange, disabled }: Props) {
             <ProviderMark provider={p} />
             <span className="provider-text">
               <span id={`${base}-${p}-name`} className="provider-name">
-                {p === 'relay' ? t('onboarding.relayTitle') : PROVIDERS[p].displayName}
+                {pickerTitle(p, t)}
               </span>
               <span id={`${base}-${p}-reads`} className="provider-reads muted small">
                 {t(`onboarding.reads.${p}`)}

@@ -17,6 +17,7 @@ import type { AppState } from '../../../shared/model';
 import { PROVIDERS } from '../../../shared/providers';
 import { startFakeDeepSeek, type FakeDeepSeek } from '../../fakes/deepseek-server';
 import {
+  CUSTOM,
   MOONSHOT,
   NOVITA,
   OPENROUTER,
@@ -73,6 +74,8 @@ const PROVIDER_ROUTES: Record<string, Reply> = {
   '/openapi/v1/billing/balance/detail': json(NOVITA.healthy),
   '/v1/dashboard/billing/subscription': json(RELAY.unlimited),
   '/v1/dashboard/billing/usage': json(RELAY.usage),
+  // A custom endpoint a spec describes at RELAY_ORIGIN (any user-run service would do).
+  '/api/account/balance': json(CUSTOM.nested),
 };
 
 /** The production origins (every site of every provider) the harness routes to `providers`. */
