@@ -3,7 +3,7 @@
  * `state:get`, then pushes); the screens get it as props and send user actions back
  * through the bridge.
  */
-import { lazy, Suspense, useEffect, useLayoutEffect, useRef } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreditrayApi } from '../shared/ipc';
 import type { AppState } from '../shared/model';
@@ -49,13 +49,15 @@ export function App() {
     if (mainRef.current) mainRef.current.scrollTop = 0;
     if (document.scrollingElement) document.scrollingElement.scrollTop = 0;
   }, [current.view, current.accountId]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     // A screen change that left focus nowhere (a push from the tray or a notification, or the
     // pressed button is gone with its screen) puts it on the new screen, so keyboard and
     // screen-reader users land where the content is instead of at the top of the page.
     const active = document.activeElement;
     if (active === null || active === document.body)
       mainRef.current?.focus({ preventScroll: true });
+    // A layout effect: the focus is never on <body> between the commit and the paint, and a
+    // screen's own focus (the list's returning row, a form's first field) still wins after it.
   }, [current.view, current.accountId]);
   return (
     <div className="app">
