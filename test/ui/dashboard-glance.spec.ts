@@ -140,3 +140,26 @@ test.describe('below 760 px, at the 640×480 minimum', () => {
     await harness.shot('dashboard-narrow-en-light');
   });
 });
+
+test('seven accounts of two providers are grouped by provider, the group of the worst account first', async ({
+  harness,
+}) => {
+  const { page, backend } = harness;
+  await harness.open();
+  await buildShowcase(backend, 'en');
+  const kimi = await backend.core().addAccount({ provider: 'moonshot', label: 'Kimi', key: 'sk-kimi0123456789abcdef0123456789ab' });
+  expect(kimi.ok).toBe(true);
+
+  const groups = page.getByTestId('account-groups').getByRole('region');
+  await expect(groups).toHaveCount(2);
+  await expect(groups.getByRole('heading', { level: 2 })).toHaveText([
+    /DeepSeek\s*6 accounts/,
+    /Moonshot \(Kimi\)\s*1 account/,
+  ]);
+  const deepseek = page.getByRole('list', { name: 'DeepSeek accounts, worst first' }).getByRole('listitem');
+  await expect(deepseek.locator('.row-label')).toHaveText(['Drained', 'Research', 'Batch jobs', 'Old key', 'Side project', 'Work']);
+  await expect(
+    page.getByRole('list', { name: 'Moonshot (Kimi) accounts, worst first' }).getByRole('listitem').locator('.row-label'),
+  ).toHaveText(['Kimi']);
+  await harness.shot('dashboard-grouped-en-light');
+});

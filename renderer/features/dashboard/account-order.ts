@@ -5,7 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { HistoryInsights } from '../../../shared/analytics';
-import type { AccountStatus, Level } from '../../../shared/model';
+import type { AccountStatus, Level, ProviderId } from '../../../shared/model';
 
 /** Worst first: no money or calls blocked, then nearly out, then unreadable, then low. */
 export const SEVERITY: readonly Level[] = [
@@ -35,6 +35,32 @@ export function worstFirst(accounts: readonly AccountStatus[], now: number): Acc
   return [...accounts].sort(
     (a, b) => SEVERITY.indexOf(a.level) - SEVERITY.indexOf(b.level) || days(a) - days(b),
   );
+}
+
+/** From this many accounts on (more than the window shows at once), rows are grouped by provider. */
+export const GROUP_FROM = 7;
+
+export interface ProviderGroup {
+  provider: ProviderId;
+  /** Worst first, as in the ungrouped list. */
+  accounts: AccountStatus[];
+}
+
+/**
+ * The list in provider groups when there are many accounts of more than one provider, else
+ * null (one plain list). Groups keep the worst-first order: the group holding the worst
+ * account comes first, so the top row is still the one the tray warns about.
+ */
+export function providerGroups(accounts: readonly AccountStatus[], now: number): ProviderGroup[] | null {
+  if (accounts.length < GROUP_FROM) return null;
+  const groups = new Map<ProviderId, AccountStatus[]>();
+  for (const a of worstFirst(accounts, now)) {
+    const list = groups.get(a.account.provider) ?? [];
+    list.push(a);
+    groups.set(a.account.provider, list);
+  }
+  if (groups.size < 2) return null;
+  return [...groups].map(([provider, list]) => ({ provider, accounts: list }));
 }
 
 const DAY_MS = 86_400_000;

@@ -6,7 +6,10 @@ import type { TFunction } from 'i18next';
 import type { ProviderId } from '../../../shared/model';
 import { PROVIDERS } from '../../../shared/providers';
 
-/** "DeepSeek", "Moonshot"…, or "Simulated, no key" for the built-in demo account. */
+/** "DeepSeek", "Moonshot"…, "Simulated, no key" for the demo, and the user's language for the two kinds of service that are not brands. */
 export function providerName(provider: ProviderId, t: TFunction): string {
-  return provider === 'demo' ? t('dashboard.demoProvider') : PROVIDERS[provider].displayName;
+  if (provider === 'demo') return t('dashboard.demoProvider');
+  if (provider === 'relay') return t('onboarding.relayTitle');
+  if (provider === 'custom') return t('onboarding.custom.name');
+  return PROVIDERS[provider].displayName;
 }
