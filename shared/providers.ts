@@ -116,12 +116,11 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     keyHint: 'sk-…',
     // No default: the user names their relay.
     defaultBaseUrl: '',
+    // Top-up, keys and usage live on the user's own relay, whose pages we do not know: no
+    // button beats one that opens a project's GitHub page. The docs explain its errors.
     links: {
-      topUp: 'https://github.com/QuantumNous/new-api',
-      apiKeys: 'https://github.com/QuantumNous/new-api',
-      usage: 'https://github.com/QuantumNous/new-api',
       status: 'https://github.com/songquanpeng/one-api',
-      errorCodes: 'https://github.com/songquanpeng/one-api',
+      errorCodes: 'https://github.com/QuantumNous/new-api',
     },
   },
   custom: {
