@@ -1,7 +1,8 @@
 /**
  * axe-core scans (WCAG 2.0/2.1/2.2 A and AA, plus unique ids and unique landmark names) of
- * every main screen and state the harness reaches quickly, in English and Chinese, light and
- * dark, at the window's default size and at its minimum. Any violation fails the test and is
+ * every main screen and state the harness reaches quickly (24 of them, from a refused key on
+ * the welcome screen to a diagnosis that could not run), in English and Chinese, light and
+ * dark, at the window's default size and at its minimum: 8 × 24 = 192 scans. Any violation fails the test and is
  * printed as rule id, impact, node count and the first node's selector (A11Y_DUMP=1 prints
  * every node with axe's explanation).
  */
@@ -38,6 +39,10 @@ async function violations(page: Page, state: string): Promise<string[]> {
   );
 }
 
+/** A pasted 401 (an invalid key: "not a balance problem"). */
+const PASTED_401 =
+  "openai.AuthenticationError: Error code: 401 - {'error': {'message': 'Authentication Fails, Your api key: ****abcd is invalid', 'type': 'authentication_error', 'param': None, 'code': 'invalid_request_error'}}";
+
 const WORDS = {
   en: {
     why: /^Why 402\?/,
@@ -73,7 +78,7 @@ for (const size of SIZES) {
       test.describe(`${size.width}×${size.height}`, () => {
         test.use({ viewport: size });
         test(`axe: every main screen and state, ${lang}, ${theme}`, async ({ harness }) => {
-          test.setTimeout(180_000); // eleven scans of a six-account window on a busy two-core machine
+          test.setTimeout(420_000); // 24 scans of a six-account window on a busy two-core machine
           const { page, backend } = harness;
           const w = WORDS[lang];
           const found: string[] = [];
@@ -89,6 +94,25 @@ for (const size of SIZES) {
           await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
           await scan('welcome');
 
+          // The locators below do not depend on the language: the same steps run in both.
+          const keyInput = page.locator('main input[name="api-key"]');
+          await keyInput.fill('sk-not-a-real-key-0000000000000000');
+          await page.locator('main form button[type="submit"]').click();
+          await expect(page.getByTestId('add-error')).toBeVisible();
+          await scan('refused key');
+
+          await page.locator('main input[type="radio"][value="moonshot"]').check();
+          await expect(page.locator('main .radio-row input[type="radio"]')).toHaveCount(2);
+          await scan('provider picker: Moonshot and its two sites');
+          await page.locator('main input[type="radio"][value="relay"]').check();
+          await expect(page.locator('main input[type="url"], main input[id$="-url"]').first()).toBeVisible();
+          await scan('provider picker: a relay and its address');
+          await page.locator('main input[type="radio"][value="deepseek"]').check();
+
+          await harness.navigate('history');
+          await expect(page.locator('main .state-empty')).toBeVisible();
+          await scan('history, empty (no accounts)');
+
           const ids = await buildShowcase(backend, lang);
           const drained = ids[4]!;
           await harness.navigate('dashboard');
@@ -103,9 +127,27 @@ for (const size of SIZES) {
           await expect(page.getByTestId('history-chart').locator('canvas')).toHaveCount(1);
           await scan('history with data');
 
+          const downloading = page.waitForEvent('download');
+          await page.locator('.history-transfer button').first().click();
+          await downloading;
+          await expect(page.getByTestId('history-transfer-status')).not.toBeEmpty();
+          await scan('history after export');
+
+          await backend.history.remove(ids[3]!);
+          await harness.navigate('history', ids[3]);
+          await expect(page.locator('.chart-panel .state-empty')).toBeVisible();
+          await scan('history, empty (no readings)');
+
           await harness.navigate('settings');
           await expect(page.locator('form.account-settings')).toHaveCount(6);
           await scan('settings');
+
+          const panel = page.locator(`#account-settings-${drained}`);
+          await panel.locator('fieldset input[type="checkbox"]').first().uncheck();
+          await panel.locator('input[id$="-low"]').fill('abc');
+          await panel.locator('button[type="submit"]').click();
+          await expect(panel.locator('.form-error')).toBeVisible();
+          await scan('settings with a validation error');
 
           await page
             .locator(`#account-settings-${drained}`)
@@ -151,6 +193,45 @@ for (const size of SIZES) {
           await expect(fixed).toHaveAttribute('data-cleared', 'true');
           await expect(fixed.locator('.dx-fixed')).toHaveText(w.fixed);
           await scan('diagnosis with a cause fixed');
+
+          await view.locator('.toolbar button[aria-expanded]').click();
+          await view.locator('.dx-replace input').fill('sk-not-a-real-key-1111111111111111');
+          await view.locator('.dx-replace button[type="submit"]').click();
+          await expect(view.locator('.dx-replace [role="alert"]')).toBeVisible();
+          await scan('diagnosis with a refused replacement key');
+          await page.keyboard.press('Escape');
+          await expect(view.locator('.dx-replace')).toHaveCount(0);
+
+          await view.locator('.dx-paste textarea').fill(PASTED_401);
+          await view.locator('.dx-paste button[type="submit"]').click();
+          await expect(page.getByTestId('pasted-result')).toContainText('401');
+          await scan('diagnosis with a pasted 401');
+
+          const dxOf = async (id: string) => {
+            await harness.navigate('diagnosis', id);
+            const v = page.locator(`section[data-account="${id}"]`);
+            await expect(v.locator('.dx-result, .state-error').first()).toBeVisible();
+            return v;
+          };
+          await dxOf(ids[0]!);
+          await scan('diagnosis of a healthy account');
+          await dxOf(ids[3]!);
+          await scan('diagnosis of an unavailable account');
+          backend.server.setPersistent({ kind: 'status', status: 500 });
+          await backend.core().refresh(ids[1]);
+          backend.server.setPersistent(null);
+          expect(backend.core().getState().accounts.find((a) => a.account.id === ids[1])?.stale).toBe(true);
+          await dxOf(ids[1]!);
+          await scan('diagnosis of a stale account');
+
+          harness.answer('diagnosis:run', {
+            ok: false,
+            error: { code: 'internal', message: 'The diagnosis stopped half way.' },
+          });
+          const failed = await dxOf(ids[2]!);
+          await expect(failed.locator('.dx-main .state-error')).toBeVisible();
+          await scan('diagnosis that could not run');
+          harness.answer('diagnosis:run', null);
 
           const where = `${lang} ${theme} ${size.width}×${size.height}`;
           console.log(`axe: ${scans} scans, ${found.length} violations (${where})`);
@@ -218,3 +299,45 @@ for (const theme of ['light', 'dark'] as const) {
     expect(contrast(style.ring, style.fill)).toBeGreaterThanOrEqual(3);
   });
 }
+
+// Below 760 px the sidebar shows icons only: each label must stay the button's name (visually
+// hidden, never display:none) and come back as a tooltip on keyboard focus and on hover.
+test.describe('640×480', () => {
+  test.use({ viewport: { width: 640, height: 480 } });
+  test('the sidebar shows icons only, and every button keeps its name and a tooltip', async ({
+    harness,
+  }) => {
+    const { page } = harness;
+    await harness.open();
+    await harness.addGoodAccount('Work'); // "Add account" joins the sidebar once there is one
+    const nav = page.getByRole('navigation');
+    const names = ['Dashboard', 'History', 'Settings', 'Add account'];
+    const label = (name: string) =>
+      nav.getByRole('button', { name, exact: true }).locator('.nav-label');
+    const box = async (name: string) => (await label(name).boundingBox()) ?? { width: 0, height: 0 };
+    for (const name of names) {
+      // The accessible name is there (getByRole finds the button by it) ...
+      await expect(nav.getByRole('button', { name, exact: true })).toHaveCount(1);
+      // ... while the label is clipped to a pixel, not removed from the page.
+      const display = await label(name).evaluate(
+        (el) =>
+          (
+            globalThis as unknown as { getComputedStyle(e: unknown): { display: string } }
+          ).getComputedStyle(el).display,
+      );
+      expect(display).not.toBe('none');
+      expect((await box(name)).width).toBeLessThanOrEqual(1);
+    }
+    // Keyboard focus shows the label next to the icon, as a tooltip.
+    await nav.getByRole('button', { name: 'Dashboard', exact: true }).focus();
+    await page.keyboard.press('Tab'); // a keyboard move, so :focus-visible applies
+    const history = nav.getByRole('button', { name: 'History', exact: true });
+    await expect(history).toBeFocused();
+    await expect(label('History')).toBeVisible();
+    expect((await box('History')).width).toBeGreaterThan(20);
+    await expect(label('History')).toHaveText('History');
+    // So does the pointer.
+    await nav.getByRole('button', { name: 'Settings', exact: true }).hover();
+    expect((await box('Settings')).width).toBeGreaterThan(20);
+  });
+});

@@ -30,6 +30,8 @@ export interface Harness {
    * test needs, with no timing involved.
    */
   hold(channel: string): () => void;
+  /** Answers every invoke of `channel` with `reply` instead of main (null: main answers again). */
+  answer(channel: string, reply: unknown): void;
   /** Loads the window (again) and waits for the first screen. */
   open(): Promise<void>;
   /** A main -> renderer 'navigate' push, as the tray menu sends it. */
@@ -86,6 +88,7 @@ export const test = base.extend<
     });
     const invokes: string[] = [];
     const held = new Map<string, Promise<void>>();
+    const answers = new Map<string, unknown>();
     await page.exposeBinding(
       '__creditrayInvoke',
       async (source, channel: string, payload: unknown) => {
@@ -93,6 +96,7 @@ export const test = base.extend<
         invokes.push(name);
         const gate = held.get(name);
         if (gate) await gate;
+        if (answers.has(name)) return answers.get(name);
         return backend.invoke(channel, payload, source.frame.url());
       },
     );
@@ -111,6 +115,10 @@ export const test = base.extend<
           held.delete(channel);
           release();
         };
+      },
+      answer(channel, reply) {
+        if (reply === null) answers.delete(channel);
+        else answers.set(channel, reply);
       },
       async open() {
         await page.goto(`${origin}/index.html`);
