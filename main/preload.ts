@@ -16,6 +16,7 @@ const INVOKE_CHANNELS = [
   'accounts:add',
   'accounts:update',
   'accounts:replace-key',
+  'accounts:set-endpoint',
   'accounts:remove',
   'accounts:refresh',
   'settings:update',

@@ -88,6 +88,15 @@ export const schemas = {
       .partial(),
   }),
   'accounts:replace-key': z.strictObject({ id: accountId, key: z.string().max(4096) }),
+  /**
+   * Where an account's key goes from now on: another site (a Moonshot key created on the
+   * other region), a moved relay, a corrected custom URL or mapping. Verified before saved.
+   */
+  'accounts:set-endpoint': z.strictObject({
+    id: accountId,
+    baseUrl: z.string().trim().max(2048),
+    custom: customMappingSchema.optional(),
+  }),
   'accounts:remove': z.strictObject({ id: accountId }),
   'accounts:refresh': z.strictObject({ id: accountId.optional() }),
   'settings:update': z.strictObject(settingsFields).partial(),
@@ -141,6 +150,7 @@ export interface InvokeResponses {
   'accounts:add': AccountConfig;
   'accounts:update': AccountConfig;
   'accounts:replace-key': AccountConfig;
+  'accounts:set-endpoint': AccountConfig;
   'accounts:remove': null;
   'accounts:refresh': null;
   'settings:update': AppSettings;

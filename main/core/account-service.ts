@@ -45,6 +45,7 @@ export interface AccountService {
   add(req: ParsedRequest<'accounts:add'>): Promise<Result<AccountConfig, AppError>>;
   update(req: ParsedRequest<'accounts:update'>): Promise<Result<AccountConfig, AppError>>;
   replaceKey(req: ParsedRequest<'accounts:replace-key'>): Promise<Result<AccountConfig, AppError>>;
+  setEndpoint(req: ParsedRequest<'accounts:set-endpoint'>): Promise<Result<AccountConfig, AppError>>;
   remove(id: string): Promise<Result<null, AppError>>;
   /** Finishes interrupted adds/removes and reports accounts whose key is missing; see account-repair.ts. */
   repair(): Promise<Notice[]>;
@@ -382,6 +383,40 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
       });
       if (!saved.ok) return saved;
       logger.info('key replaced', { accountId: id, keyMask: saved.value.keyMask });
+      return saved;
+    },
+
+    async setEndpoint({ id, baseUrl, custom }) {
+      const current = settings.getAccount(id);
+      if (!current) return err(notFound());
+      if (current.provider === 'demo')
+        return err({ code: 'not-supported', message: 'The demo account has no address to change.' });
+      const endpoint = resolveEndpoint({ provider: current.provider, baseUrl, custom });
+      if (!endpoint.ok) return endpoint;
+      const key = await secrets.get(id);
+      if (!key.ok) return key;
+      if (key.value === null)
+        return err({ code: 'key-missing', message: 'This account has no key in the keychain: replace its key first.' });
+      const same = { key: key.value, provider: current.provider, baseUrl: endpoint.value.baseUrl, exceptId: id };
+      const unique = await refuseDuplicate(same);
+      if (!unique.ok) return unique;
+      // The key goes to the new address only to be verified there; nothing changes if it fails.
+      const verified = await verify(deps.providers[current.provider], key.value, endpoint.value);
+      if (!verified.ok) return verified;
+      // A custom mapping belongs to its address: a new address brings its own, or none.
+      const moved = (c: AccountConfig): AccountConfig => ({
+        ...c,
+        baseUrl: endpoint.value.baseUrl,
+        custom: endpoint.value.custom,
+      });
+      const saved = await locked(async () => {
+        if (!settings.getAccount(id)) return err(notFound());
+        const stillUnique = await refuseDuplicate(same);
+        if (!stillUnique.ok) return stillUnique;
+        return save(id, () => settings.updateAccount(id, moved));
+      });
+      if (saved.ok)
+        logger.info('endpoint changed', { accountId: id, provider: current.provider, baseUrl: endpoint.value.baseUrl });
       return saved;
     },
 

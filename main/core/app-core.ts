@@ -15,6 +15,8 @@ export interface CoreApi {
   addAccount(req: ParsedRequest<'accounts:add'>): Promise<Result<AccountConfig, AppError>>;
   updateAccount(req: ParsedRequest<'accounts:update'>): Promise<Result<AccountConfig, AppError>>;
   replaceKey(req: ParsedRequest<'accounts:replace-key'>): Promise<Result<AccountConfig, AppError>>;
+  /** Moves an account to another site, relay address or custom endpoint, after its key works there. */
+  setEndpoint(req: ParsedRequest<'accounts:set-endpoint'>): Promise<Result<AccountConfig, AppError>>;
   removeAccount(id: string): Promise<Result<null, AppError>>;
   /** Poll now: one account, or all when id is omitted. Resolves when the poll has finished. */
   refresh(id?: string): Promise<Result<null, AppError>>;

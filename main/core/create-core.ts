@@ -214,6 +214,7 @@ export async function createCore(deps: CoreDeps): Promise<CoreApi> {
     addAccount: async (req) => afterAccountChange(await accounts.add(req)),
     updateAccount: async (req) => afterAccountChange(await accounts.update(req)),
     replaceKey: async (req) => afterAccountChange(await accounts.replaceKey(req)),
+    setEndpoint: async (req) => afterAccountChange(await accounts.setEndpoint(req)),
     async removeAccount(id) {
       const r = await accounts.remove(id);
       sync();

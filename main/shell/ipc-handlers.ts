@@ -29,6 +29,7 @@ export const handlers: Handlers = {
   'accounts:add': (req, { core }) => core.addAccount(req),
   'accounts:update': (req, { core }) => core.updateAccount(req),
   'accounts:replace-key': (req, { core }) => core.replaceKey(req),
+  'accounts:set-endpoint': (req, { core }) => core.setEndpoint(req),
   'accounts:remove': (req, { core }) => core.removeAccount(req.id),
   'accounts:refresh': (req, { core }) => core.refresh(req.id),
   'settings:update': (req, { core }) => core.updateSettings(req),

@@ -325,6 +325,14 @@ export const en = {
     criticalAboveLow: 'The critical threshold must not be above the low one.',
     labelRequired: 'A name is required.',
     saveFailed: 'Could not save: {{reason}}',
+    endpoint: {
+      title: 'Where the key is sent',
+      url: 'Base URL',
+      hint: 'Another site, a proxy or a moved relay: the stored key is checked there before the change is saved.',
+      check: 'Check and use this address',
+      checking: 'Checking the key there…',
+      moved: 'Now checked at {{url}}.',
+    },
   },
   diagnosis: {
     title: 'Why am I getting 402?',

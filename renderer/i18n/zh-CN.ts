@@ -316,6 +316,14 @@ export const zhCN: Messages = {
     criticalAboveLow: '告急阈值不能高于偏低阈值。',
     labelRequired: '名称不能为空。',
     saveFailed: '无法保存：{{reason}}',
+    endpoint: {
+      title: '密钥发送到哪里',
+      url: 'Base URL',
+      hint: '换站点、代理或迁移后的中转站：保存前会先用已存的密钥在新地址验证。',
+      check: '验证并使用此地址',
+      checking: '正在新地址验证密钥…',
+      moved: '现在在 {{url}} 查询。',
+    },
   },
   diagnosis: {
     title: '为什么会出现 402？',

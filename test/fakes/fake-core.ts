@@ -101,6 +101,10 @@ export function createFakeCore(initial: AppState = fakeState()): FakeCore {
       track('replaceKey', [req]);
       return ok(fakeAccount(req.id));
     },
+    async setEndpoint(req) {
+      track('setEndpoint', [req]);
+      return ok(fakeAccount(req.id));
+    },
     async removeAccount(id) {
       track('removeAccount', [id]);
       return ok(null);

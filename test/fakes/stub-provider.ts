@@ -53,11 +53,11 @@ export function createStubProvider(id: ProviderId = 'deepseek'): StubProvider {
       return stub.keyShapeWarning;
     },
     async verifyKey(req) {
-      calls.verify.push({ key: req.key, baseUrl: req.baseUrl });
+      calls.verify.push({ key: req.key, baseUrl: req.baseUrl, ...(req.custom ? { custom: req.custom } : {}) });
       return verifyQueue.shift() ?? stub.defaultVerify;
     },
     async fetchBalance(req) {
-      calls.fetch.push({ key: req.key, baseUrl: req.baseUrl });
+      calls.fetch.push({ key: req.key, baseUrl: req.baseUrl, ...(req.custom ? { custom: req.custom } : {}) });
       return fetchQueue.shift() ?? stub.defaultFetch;
     },
   };

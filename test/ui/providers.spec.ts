@@ -186,3 +186,37 @@ test('a custom endpoint: the mapping is checked on its field, a misfit is explai
     expect(r.authorization).toBeNull();
   }
 });
+
+test('settings move an account to the other site after checking its key there; a refused address changes nothing', async ({
+  harness,
+}) => {
+  const { page, backend } = harness;
+  await harness.open();
+  await harness.addGoodAccount('Work');
+  await addScreen(harness, 'Moonshot (Kimi)');
+  await page.getByLabel('Name', { exact: true }).fill('Kimi');
+  await page.getByLabel('Moonshot (Kimi) API key').fill(MOONSHOT_KEY);
+  await page.getByRole('button', { name: 'Verify and add' }).click();
+  await expect(page.locator('li.account-row')).toHaveCount(2);
+  const kimiId = backend.core().getState().accounts.find((a) => a.account.label === 'Kimi')!.account.id;
+
+  await page.getByRole('button', { name: 'Settings' }).first().click();
+  const kimi = page.locator(`#account-settings-${kimiId}`);
+  const where = kimi.getByRole('group', { name: 'Where the key is sent' });
+  await where.getByRole('radio', { name: /api\.moonshot\.ai/ }).check();
+  const before = backend.providers.requests.length;
+  await where.getByRole('button', { name: 'Check and use this address' }).click();
+  await expect(where.getByRole('status')).toHaveText('Now checked at https://api.moonshot.ai.');
+  expect(backend.core().getState().accounts.find((a) => a.account.id === kimiId)!.account.baseUrl).toBe('https://api.moonshot.ai');
+  expect(backend.providers.requests.slice(before).every((r) => r.authorization === `Bearer ${MOONSHOT_KEY}`)).toBe(true);
+  expect(backend.providers.requests.length).toBeGreaterThan(before);
+
+  // DeepSeek behind an address the key must not travel to: refused, nothing changes.
+  const workId = backend.core().getState().accounts.find((a) => a.account.label === 'Work')!.account.id;
+  const work = page.locator(`#account-settings-${workId}`).getByRole('group', { name: 'Where the key is sent' });
+  await work.getByLabel('Base URL').fill('http://api.deepseek.com');
+  await work.getByLabel('Base URL').press('Enter'); // runs this check, not the panel's Save
+  await expect(work.getByTestId('endpoint-error')).toContainText('only https');
+  expect(backend.core().getState().accounts.find((a) => a.account.id === workId)!.account.baseUrl).toBe('https://api.deepseek.com');
+  await harness.shot('settings-endpoint-en-light');
+});

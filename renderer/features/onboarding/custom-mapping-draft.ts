@@ -5,6 +5,7 @@
  */
 import {
   customMappingSchema,
+  type CustomEndpoint,
   type CustomMapping,
   type KeyPlacement,
 } from '../../../shared/custom-endpoint';
@@ -36,6 +37,22 @@ export const EMPTY_DRAFT: MappingDraft = {
   toppedUp: '',
   decimals: 0,
 };
+
+/** The draft of a stored mapping, for editing it in Settings. */
+export function draftFromMapping(m: CustomEndpoint | undefined): MappingDraft {
+  if (!m) return EMPTY_DRAFT;
+  return {
+    keyPlacement: m.keyPlacement,
+    keyHeader: m.keyHeader ?? '',
+    balance: m.balance,
+    currencyFrom: m.currencyPath !== undefined ? 'path' : 'code',
+    currency: m.currency ?? 'USD',
+    currencyPath: m.currencyPath ?? '',
+    granted: m.granted ?? '',
+    toppedUp: m.toppedUp ?? '',
+    decimals: m.decimals ?? 0,
+  };
+}
 
 /** The sub-unit choices offered: amounts as sent, cents, 1/10000 (Novita-style), micro-units. */
 export const DECIMAL_CHOICES = [0, 2, 4, 6] as const;

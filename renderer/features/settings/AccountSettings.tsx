@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
 import { draftFrom, draftToPatch, type AccountDraft, type DraftErrors } from './account-draft';
 import { intervalLabel, POLL_CHOICES } from './intervals';
+import { EndpointSettings } from './EndpointSettings';
 import { UnitInput } from './UnitInput';
 
 type SaveState =
@@ -199,6 +200,7 @@ export function AccountSettings({
           ))}
         </select>
       </div>
+      <EndpointSettings api={api} account={a} />
       <fieldset className="fieldset">
         <legend>{t('settings.notify')}</legend>
         <div className="checks">

@@ -247,3 +247,83 @@ describe('account service: update, replace key, remove', () => {
     expect(removedHistory).toEqual([]);
   });
 });
+
+describe('account service: set endpoint (another site, relay address or custom mapping)', () => {
+  const moonshotService = (moonshot: StubProvider) => {
+    const settings = createSettingsStore({ store: conf });
+    const providers = Object.fromEntries(PROVIDER_IDS.map((id) => [id, createStubProvider(id)])) as Record<ProviderId, StubProvider>;
+    providers.moonshot = moonshot;
+    const custom = providers.custom;
+    const service = createAccountService({
+      settings,
+      secrets,
+      providers,
+      logger: createLogger({ sink: (l) => logLines.push(l) }),
+      now: () => 1_800_000_000_000,
+      newId: () => `acc-${++ids}`,
+    });
+    return { settings, service, custom };
+  };
+
+  it('verifies the stored key at the new site, then moves the account (same id, key untouched)', async () => {
+    const moonshot = createStubProvider('moonshot');
+    const { service, settings } = moonshotService(moonshot);
+    const added = await service.add({ provider: 'moonshot', label: 'Kimi', key: KEY });
+    expect(added.ok).toBe(true);
+    const r = await service.setEndpoint({ id: 'acc-1', baseUrl: 'https://api.moonshot.ai/v1/' });
+    expect(r).toMatchObject({ ok: true, value: { id: 'acc-1', baseUrl: 'https://api.moonshot.ai', label: 'Kimi' } });
+    expect(moonshot.calls.verify.at(-1)).toEqual({ key: KEY, baseUrl: 'https://api.moonshot.ai' });
+    expect(settings.getAccount('acc-1')?.baseUrl).toBe('https://api.moonshot.ai');
+    expect(await secrets.get('acc-1')).toEqual({ ok: true, value: KEY });
+    expect(logLines.join('\n')).not.toContain(KEY);
+  });
+
+  it('keeps the old address when the key does not work at the new one, and says why', async () => {
+    const moonshot = createStubProvider('moonshot');
+    const { service, settings } = moonshotService(moonshot);
+    await service.add({ provider: 'moonshot', label: 'Kimi', key: KEY });
+    moonshot.scriptVerify(providerError('auth', 401));
+    const r = await service.setEndpoint({ id: 'acc-1', baseUrl: 'https://api.moonshot.ai' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'auth', message: expect.stringContaining('Nothing was saved') } });
+    expect(settings.getAccount('acc-1')?.baseUrl).toBe('https://api.moonshot.cn');
+  });
+
+  it('refuses an address the key must not travel to before sending it anywhere', async () => {
+    const moonshot = createStubProvider('moonshot');
+    const { service } = moonshotService(moonshot);
+    await service.add({ provider: 'moonshot', label: 'Kimi', key: KEY });
+    const before = moonshot.calls.verify.length;
+    expect(await service.setEndpoint({ id: 'acc-1', baseUrl: 'http://api.moonshot.ai' })).toMatchObject({ ok: false, error: { code: 'insecure-base-url' } });
+    expect(await service.setEndpoint({ id: 'acc-1', baseUrl: 'https://x.example', custom: { keyPlacement: 'bearer', balance: 'b', currency: 'USD' } })).toMatchObject({
+      ok: false,
+      error: { code: 'config', message: expect.stringMatching(/only applies to a custom endpoint/) },
+    });
+    expect(moonshot.calls.verify.length).toBe(before);
+  });
+
+  it('changes a custom endpoint URL and mapping together; the new mapping is what is verified', async () => {
+    const { service, settings, custom } = moonshotService(createStubProvider('moonshot'));
+    const mapping = { keyPlacement: 'bearer' as const, balance: 'data.balance', currency: 'USD' };
+    await service.add({ provider: 'custom', label: 'GW', key: KEY, baseUrl: 'https://gw.example.com/api/balance', custom: mapping });
+    expect(settings.getAccount('acc-1')).toMatchObject({ baseUrl: 'https://gw.example.com', custom: { path: '/api/balance', ...mapping } });
+    const next = { keyPlacement: 'header' as const, keyHeader: 'X-Api-Key', balance: 'data.quota', currency: 'USD', decimals: 4 };
+    const r = await service.setEndpoint({ id: 'acc-1', baseUrl: 'https://gw2.example.com/v2/quota?x=1', custom: next });
+    expect(r.ok).toBe(true);
+    expect(custom.calls.verify.at(-1)).toEqual({ key: KEY, baseUrl: 'https://gw2.example.com', custom: { path: '/v2/quota?x=1', ...next } });
+    expect(settings.getAccount('acc-1')).toMatchObject({ baseUrl: 'https://gw2.example.com', custom: { path: '/v2/quota?x=1', keyHeader: 'X-Api-Key' } });
+    expect(await service.setEndpoint({ id: 'acc-1', baseUrl: 'https://gw2.example.com/q' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/needs its mapping/) },
+    });
+  });
+
+  it('refuses the demo, an unknown account, and an account whose key is gone', async () => {
+    const { service } = moonshotService(createStubProvider('moonshot'));
+    const demo = await service.add({ provider: 'demo', label: 'Demo', key: '' });
+    expect(await service.setEndpoint({ id: demo.ok ? demo.value.id : '', baseUrl: 'https://x.example' })).toMatchObject({ ok: false, error: { code: 'not-supported' } });
+    expect(await service.setEndpoint({ id: 'nope', baseUrl: 'https://x.example' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await service.add({ provider: 'moonshot', label: 'Kimi', key: KEY });
+    await secrets.delete('acc-2');
+    expect(await service.setEndpoint({ id: 'acc-2', baseUrl: 'https://api.moonshot.ai' })).toMatchObject({ ok: false, error: { code: 'key-missing' } });
+  });
+});

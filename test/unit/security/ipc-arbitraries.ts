@@ -69,6 +69,18 @@ export const validPayload: { [C in InvokeChannel]?: fc.Arbitrary<InvokeRequest<C
     ),
   }),
   'accounts:replace-key': fc.record({ id: accountId, key: anyText(200) }),
+  'accounts:set-endpoint': fc.record(
+    {
+      id: accountId,
+      baseUrl: anyText(100),
+      custom: fc.record({
+        keyPlacement: fc.constantFrom('bearer', 'raw'),
+        balance: fc.constantFrom('data.balance', 'items[0].amount'),
+        currency: fc.constantFrom('USD', 'CNY'),
+      }),
+    },
+    { requiredKeys: ['id', 'baseUrl'] },
+  ),
   'accounts:remove': fc.record({ id: accountId }),
   'accounts:refresh': fc.record({ id: accountId }, { requiredKeys: [] }),
   'settings:update': fc.record(

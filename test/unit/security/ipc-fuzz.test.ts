@@ -68,6 +68,8 @@ function expectedCall(channel: InvokeChannel, parsed: unknown): { method: string
       return { method: 'updateAccount', args: [p] };
     case 'accounts:replace-key':
       return { method: 'replaceKey', args: [p] };
+    case 'accounts:set-endpoint':
+      return { method: 'setEndpoint', args: [p] };
     case 'accounts:remove':
       return { method: 'removeAccount', args: [p.id] };
     case 'accounts:refresh':

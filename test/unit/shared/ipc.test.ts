@@ -6,6 +6,7 @@ const valid: Partial<Record<InvokeChannel, Record<string, unknown>>> = {
   'accounts:add': { provider: 'deepseek', label: 'Work', key: 'sk-x' },
   'accounts:update': { id: 'a1', patch: { label: 'W' } },
   'accounts:replace-key': { id: 'a1', key: 'sk-x' },
+  'accounts:set-endpoint': { id: 'a1', baseUrl: 'https://api.moonshot.ai' },
   'accounts:remove': { id: 'a1' },
   'accounts:refresh': {},
   'settings:update': { theme: 'dark' },
