@@ -3,6 +3,8 @@ import { COMMON_OPTIONS, CUSTOM_OPTIONS, EXIT, UsageError, nonEmpty, parseFlags 
 import { CUSTOM_HELP, customMappingFromFlags } from '../custom-flags';
 import { createCliContext, type CliContext } from '../context';
 import { readSecret } from '../read-secret';
+import { accountByLabel } from './account-by-label';
+import { runSetEndpoint } from './set-endpoint';
 import { runSetKey } from './set-key';
 import type { CliIo } from '../io';
 import { createAccountService } from '../../core/account-service';
@@ -18,6 +20,9 @@ export const ACCOUNTS_HELP = `Usage: creditray accounts list [--json]
 ${CUSTOM_HELP}
        creditray accounts set-key --account LABEL  (new key from stdin or a prompt that does not
            echo; verified with the provider before it replaces the old one)
+       creditray accounts set-endpoint --account LABEL --base-url URL [mapping flags]
+           (another site, a proxy or a moved relay; a custom endpoint's URL and mapping; the
+            stored key is verified at the new address before anything changes)
        creditray accounts remove --account LABEL   (also deletes the key from the keychain)
 Exit codes: 0 done, 3 the key was refused or could not be checked or stored,
   64 usage error (also: an empty or malformed key, or a key another account already has).`;
@@ -132,15 +137,10 @@ export async function runAccounts(args: string[], io: CliIo): Promise<number> {
   }
 
   if (sub === 'set-key') return runSetKey(values, io, ctx, service(ctx), exitForKeyError);
+  if (sub === 'set-endpoint') return runSetEndpoint(values, io, ctx, service(ctx), exitForKeyError);
 
   if (sub === 'remove') {
-    const label = nonEmpty('account', values.account);
-    if (!label) throw new UsageError('remove needs --account LABEL');
-    const match = ctx
-      .settings()
-      .listAccounts()
-      .find((a) => a.label.toLowerCase() === label.toLowerCase());
-    if (!match) throw new UsageError(`no account labelled "${label}"`);
+    const match = accountByLabel(ctx, values.account, 'remove');
     const r = await service(ctx).remove(match.id);
     if (!r.ok) {
       io.err(`Not removed: ${r.error.message}`);
@@ -149,5 +149,5 @@ export async function runAccounts(args: string[], io: CliIo): Promise<number> {
     io.out(`Removed "${match.label}" and its key.`);
     return 0;
   }
-  throw new UsageError(`unknown accounts command "${sub}" (expected list, add, set-key or remove)`);
+  throw new UsageError(`unknown accounts command "${sub}" (expected list, add, set-key, set-endpoint or remove)`);
 }

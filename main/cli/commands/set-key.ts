@@ -4,7 +4,8 @@
  * that does not echo, is verified with the provider before anything is saved, and is written
  * by the account service under the accounts lock, so a running app never sees half a change.
  */
-import { UsageError, nonEmpty } from '../args';
+import { CUSTOM_OPTIONS, UsageError } from '../args';
+import { accountByLabel } from './account-by-label';
 import type { CliContext } from '../context';
 import type { CliIo } from '../io';
 import { readSecret } from '../read-secret';
@@ -14,9 +15,7 @@ import { PROVIDERS } from '../../../shared/providers';
 /** Flags set-key reads; the ones that belong to `add` are refused rather than ignored. */
 export interface SetKeyFlags {
   account?: string;
-  label?: string;
-  provider?: string;
-  'base-url'?: string;
+  [flag: string]: string | boolean | undefined;
 }
 
 /** Runs set-key; `exitFor` maps a refused key's code to the exit code `accounts add` uses. */
@@ -27,17 +26,10 @@ export async function runSetKey(
   svc: AccountService,
   exitFor: (code: string) => number,
 ): Promise<number> {
-  for (const flag of ['label', 'provider', 'base-url'] as const)
+  for (const flag of ['label', 'provider', 'base-url', ...Object.keys(CUSTOM_OPTIONS)])
     if (values[flag] !== undefined)
       throw new UsageError(`set-key changes only the key; --${flag} is not accepted`);
-  const label = nonEmpty('account', values.account);
-  if (!label) throw new UsageError('set-key needs --account LABEL');
-  const accounts = ctx.settings().listAccounts();
-  const match = accounts.find((a) => a.label.toLowerCase() === label.toLowerCase());
-  if (!match) {
-    const known = accounts.map((a) => `"${a.label}"`).join(', ') || 'none configured';
-    throw new UsageError(`no account labelled "${label}" (accounts: ${known})`);
-  }
+  const match = accountByLabel(ctx, values.account, 'set-key');
   if (match.provider === 'demo')
     throw new UsageError(`"${match.label}" is the built-in demo account: it has no key to set`);
   const name = PROVIDERS[match.provider].displayName;

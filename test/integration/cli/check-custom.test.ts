@@ -135,6 +135,40 @@ describe.skipIf(!hasKeyring)('creditray accounts add --provider custom (real key
     expect((await runCli(['accounts', 'remove', '--account', label], { dataDir: dir })).code).toBe(0);
   }, 60_000);
 
+  it('set-endpoint re-verifies the stored key with a new mapping; a misfit or bad flag changes nothing', async () => {
+    const dir = dataDir();
+    const label = 'GW';
+    const add = await runCli(
+      ['accounts', 'add', '--provider', 'custom', '--label', label, '--base-url', `${fake.url}/api/balance`, '--balance-path', 'data.balance', '--currency', 'USD'],
+      { dataDir: dir, stdin: `${KEY}\n` },
+    );
+    expect(add.code).toBe(0);
+    fake.reset({ '/api/quota': json(CUSTOM.units) });
+    const misfit = await runCli(
+      ['accounts', 'set-endpoint', '--account', 'gw', '--base-url', `${fake.url}/api/quota`, '--balance-path', 'data.balance', '--currency', 'USD'],
+      { dataDir: dir },
+    );
+    expect(misfit.code).toBe(3);
+    expect(misfit.stderr).toMatch(/Address not changed: .*nothing at data\.balance.*it has: quota, used_quota/);
+    const noMapping = await runCli(['accounts', 'set-endpoint', '--account', 'gw', '--base-url', `${fake.url}/api/quota`], { dataDir: dir });
+    expect(noMapping.code).toBe(64);
+    expect(noMapping.stderr).toMatch(/needs the mapping/);
+    const moved = await runCli(
+      ['accounts', 'set-endpoint', '--account', 'gw', '--base-url', `${fake.url}/api/quota`, '--balance-path', 'data.quota', '--decimals', '4', '--currency', 'USD', '--key-raw'],
+      { dataDir: dir },
+    );
+    expect(moved.stderr).toBe('');
+    expect(moved.code).toBe(0);
+    expect(moved.stdout).toContain(`"GW" is now checked at ${fake.url}/api/quota`);
+    expect(fake.requests.at(-1)?.authorization).toBe(KEY);
+    const r = await runCli(['check', '--account', 'GW', '--json'], { dataDir: dir });
+    expect(first(r.stdout).headline).toEqual({ currency: 'USD', total: '123.45' });
+    const setKeyWithMapping = await runCli(['accounts', 'set-key', '--account', 'GW', '--balance-path', 'x'], { dataDir: dir, stdin: `${KEY}\n` });
+    expect(setKeyWithMapping.code).toBe(64);
+    expect(setKeyWithMapping.stderr).toMatch(/set-key changes only the key; --balance-path is not accepted/);
+    expect((await runCli(['accounts', 'remove', '--account', 'GW'], { dataDir: dir })).code).toBe(0);
+  }, 90_000);
+
   it('asks for no key when the mapping is missing', async () => {
     const r = await runCli(['accounts', 'add', '--provider', 'custom', '--base-url', `${fake.url}/b`], { dataDir: dataDir(), stdin: `${KEY}\n` });
     expect(r.code).toBe(64);
