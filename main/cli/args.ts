@@ -70,6 +70,13 @@ export function parseFlags<O extends Options>(args: string[], options: O, positi
   }
 }
 
+/** `--base-url` as given: an empty one is a mistake, never "the provider's default". */
+export function baseUrlFlag(value: string | undefined): string | undefined {
+  if (value !== undefined && value.trim() === '')
+    throw new UsageError('--base-url: "" is not a URL (expected e.g. https://api.deepseek.com).');
+  return value;
+}
+
 /** A string flag that must not be empty when given (`--account ""` is a mistake, not "all"). */
 export function nonEmpty(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;

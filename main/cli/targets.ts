@@ -2,10 +2,10 @@
  * Which accounts a CLI command works on: `--demo`, an ad-hoc key from an environment
  * variable (no keychain, nothing saved), or the configured accounts (optionally one label).
  */
-import { UsageError, nonEmpty } from './args';
+import { UsageError, baseUrlFlag, nonEmpty } from './args';
 import type { CliContext } from './context';
 import { resolveEndpoint, type AccountEndpoint } from '../core/account-endpoint';
-import { checkKeyInput } from '../core/account-service';
+import { checkKeyInput } from '../core/account-input';
 import { customMappingFromFlags, type CustomFlags } from './custom-flags';
 import {
   DEFAULT_NOTIFY,
@@ -121,7 +121,7 @@ export function resolveTargets(
     const checked = checkKeyInput(key, PROVIDERS[provider as ProviderId]);
     if (!checked.ok) throw new UsageError(`--key-env ${varName}: ${checked.error.message}`);
     const p = provider as ProviderId;
-    const endpoint = resolveEndpoint({ provider: p, baseUrl: flags['base-url'], custom });
+    const endpoint = resolveEndpoint({ provider: p, baseUrl: baseUrlFlag(flags['base-url']), custom });
     if (!endpoint.ok) throw new UsageError(`--base-url: ${endpoint.error.message}`);
     return [
       {

@@ -1,6 +1,6 @@
 /**
- * Adding, editing, re-keying and removing accounts. The key is checked, then verified with
- * the provider, and only then stored: in the keychain first, then the account in settings.
+ * Adding, editing, re-keying, moving and removing accounts. The key is checked
+ * (account-input.ts), then verified with the provider, and only then stored: in the keychain first, then the account in settings.
  * A failure at any step leaves nothing half-added behind, and no message carries the key.
  *
  * Other processes (the app, CLI commands) change the same keychain and settings. The key
@@ -13,16 +13,17 @@ import type { ParsedRequest } from '../../shared/ipc';
 import {
   DEFAULT_NOTIFY,
   type AccountConfig,
-  type ProviderError,
   type ProviderId,
 } from '../../shared/model';
-import { maskKey, PROVIDERS, type ProviderInfo } from '../../shared/providers';
+import { maskKey, PROVIDERS } from '../../shared/providers';
 import { err, ok, toError, type AppError, type Result } from '../../shared/result';
 import type { Logger, SecretStore } from './ports';
 import type { Provider } from './providers/provider';
 import { type Notice, type SettingsStore, SettingsWriteError } from './settings-store';
 import { repairAccounts } from './account-repair';
 import { resolveEndpoint, type AccountEndpoint } from './account-endpoint';
+import { checkKeyInput, uniqueLabel } from './account-input';
+import { andThen, notFound, verifyFailure, writeFailure } from './account-messages';
 import { duplicateKeyError, findAccountWithKey } from './duplicate-key';
 
 export interface AccountServiceDeps {
@@ -50,103 +51,6 @@ export interface AccountService {
   /** Finishes interrupted adds/removes and reports accounts whose key is missing; see account-repair.ts. */
   repair(): Promise<Notice[]>;
 }
-
-export const MAX_KEY_LENGTH = 512;
-const LABEL_MAX = 60;
-
-/** " at <keys page>", or nothing for a custom endpoint, whose pages we do not know. */
-const atKeysPage = (info: ProviderInfo): string => (info.links.apiKeys ? ` at ${info.links.apiKeys}` : '');
-
-/** Refuses pasted text that cannot be a key, saying what is wrong with it; returns the trimmed key. */
-export function checkKeyInput(raw: string, info: ProviderInfo): Result<string, AppError> {
-  const key = raw.trim();
-  const bad = (message: string) => err({ code: 'bad-key', message });
-  if (key === '')
-    return bad(`The API key is empty. Copy it from ${info.links.apiKeys ?? 'the page where the service issues keys'} and paste it here.`);
-  if (/[\r\n]/.test(key))
-    return bad('The key contains a line break. Paste it again as a single line.');
-  if (/\s/.test(key))
-    return bad('The key contains a space or tab inside it. Copy it again without spaces.');
-  if (/[^\x21-\x7e]/.test(key)) {
-    return bad(
-      'The key contains characters that are not plain ASCII (often curly quotes or an invisible character from a chat app or document). Copy it again from the platform.',
-    );
-  }
-  if (key.length > MAX_KEY_LENGTH) {
-    return bad(
-      `The key is ${key.length} characters long, more than the ${MAX_KEY_LENGTH} any API key uses. Did you paste more than the key?`,
-    );
-  }
-  const vendor = FOREIGN_KEY_PREFIXES.find(
-    ([prefix]) =>
-      key.startsWith(prefix) && !info.ownKeyPrefixes?.some((own) => prefix.startsWith(own)),
-  );
-  if (vendor) {
-    return bad(
-      `This looks like ${vendor[1]} key (it starts with "${vendor[0]}"), not a ${info.displayName} key. It was not sent anywhere. Create a ${info.displayName} key${atKeysPage(info)}.`,
-    );
-  }
-  return ok(key);
-}
-
-/**
- * Prefixes that positively identify another vendor's key. Sending such a key to DeepSeek
- * would hand a stranger's payment credential to a third party, so it is refused before any
- * request; keys of unknown shape still go to the server, which decides (provider-facts.md).
- */
-const FOREIGN_KEY_PREFIXES: readonly (readonly [string, string])[] = [
-  ['sk-proj-', 'an OpenAI project'],
-  ['sk-svcacct-', 'an OpenAI service account'],
-  ['sk-admin-', 'an OpenAI admin'],
-  ['sk-ant-', 'an Anthropic'],
-  ['sk-or-', 'an OpenRouter'],
-  ['AIza', 'a Google'],
-  ['gsk_', 'a Groq'],
-  ['xai-', 'an xAI'],
-  ['hf_', 'a Hugging Face'],
-  ['ghp_', 'a GitHub'],
-  ['github_pat_', 'a GitHub'],
-];
-
-/** "DeepSeek", "DeepSeek 2", "DeepSeek 3"...: labels are how users tell accounts apart. */
-export function uniqueLabel(wanted: string, taken: readonly string[]): string {
-  const base = wanted.trim().slice(0, LABEL_MAX);
-  const used = new Set(taken.map((l) => l.toLowerCase()));
-  if (!used.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) {
-    const suffix = ` ${n}`;
-    const candidate = base.slice(0, LABEL_MAX - suffix.length).trimEnd() + suffix;
-    if (!used.has(candidate.toLowerCase())) return candidate;
-  }
-}
-
-/** A failed verification in words that say what to do; the code is the ProviderError kind. */
-function verifyFailure(e: ProviderError, info: ProviderInfo): AppError {
-  if (e.kind === 'auth') {
-    return {
-      code: 'auth',
-      message: `${info.displayName} refused this key${e.status ? ` (${e.status})` : ''}: it is wrong, was deleted, or was not copied completely. Check it, or create a new key${atKeysPage(info)}. Nothing was saved.`,
-    };
-  }
-  return {
-    code: e.kind,
-    message: andThen(
-      `The key could not be checked with ${info.displayName}: ${e.message}`,
-      'Nothing was saved.',
-    ),
-  };
-}
-
-const writeFailure = (e: unknown): AppError => ({
-  code: 'settings-write-failed',
-  message: `Could not save your settings: ${toError(e).message}.`,
-});
-
-/** Appends a sentence to a message that may or may not end with a full stop. */
-const andThen = (message: string, sentence: string) =>
-  `${message.replace(/[.\s]+$/, '')}. ${sentence}`;
-
-const notFound = (): AppError => ({ code: 'not-found', message: 'That account no longer exists.' });
 
 /** Builds the service over its ports; nothing is read or written until a method is called. */
 export function createAccountService(deps: AccountServiceDeps): AccountService {

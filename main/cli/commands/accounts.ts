@@ -1,5 +1,5 @@
 /** `creditray accounts list|add|set-key|remove`: manage the accounts the app and CLI share. */
-import { COMMON_OPTIONS, CUSTOM_OPTIONS, EXIT, UsageError, nonEmpty, parseFlags } from '../args';
+import { COMMON_OPTIONS, CUSTOM_OPTIONS, EXIT, UsageError, baseUrlFlag, nonEmpty, parseFlags } from '../args';
 import { CUSTOM_HELP, customMappingFromFlags } from '../custom-flags';
 import { createCliContext, type CliContext } from '../context';
 import { readSecret } from '../read-secret';
@@ -110,7 +110,7 @@ export async function runAccounts(args: string[], io: CliIo): Promise<number> {
     const endpoint =
       provider === 'demo'
         ? null
-        : resolveEndpoint({ provider: provider as ProviderId, baseUrl: values['base-url'], custom });
+        : resolveEndpoint({ provider: provider as ProviderId, baseUrl: baseUrlFlag(values['base-url']), custom });
     if (endpoint && !endpoint.ok) throw new UsageError(`--base-url: ${endpoint.error.message}`);
     // A custom endpoint is named by its host: "Custom endpoint 2" would tell accounts apart by nothing.
     const fallbackLabel =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkKeyInput } from '../../../../main/core/account-service';
+import { checkKeyInput } from '../../../../main/core/account-input';
 import { createProviders } from '../../../../main/core/providers/registry';
 import { PROVIDER_IDS } from '../../../../shared/model';
 import { PROVIDERS } from '../../../../shared/providers';
