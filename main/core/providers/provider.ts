@@ -4,7 +4,8 @@
  */
 import type { CustomEndpoint } from '../../../shared/custom-endpoint';
 import type { ProviderId, Snapshot } from '../../../shared/model';
-import type { ProviderInfo } from '../../../shared/providers';
+import { PROVIDERS, type ProviderInfo } from '../../../shared/providers';
+import { ok } from '../../../shared/result';
 import type { ProviderResult } from '../ports';
 
 export interface ProviderRequest {
@@ -26,4 +27,25 @@ export interface Provider {
   fetchBalance(req: ProviderRequest): Promise<ProviderResult<Snapshot>>;
   /** Confirms the key works without spending tokens. */
   verifyKey(req: ProviderRequest): Promise<ProviderResult<void>>;
+}
+
+/**
+ * A provider whose key check is one balance read: the cheapest call that proves the key works
+ * spends nothing, so verifying and polling are the same request.
+ */
+export function verifiedByReading(
+  id: ProviderId,
+  checkKeyShape: (key: string) => string | null,
+  fetchBalance: (req: ProviderRequest) => Promise<ProviderResult<Snapshot>>,
+): Provider {
+  return {
+    id,
+    info: PROVIDERS[id],
+    checkKeyShape,
+    fetchBalance,
+    async verifyKey(req) {
+      const r = await fetchBalance(req);
+      return r.ok ? ok(undefined) : r;
+    },
+  };
 }

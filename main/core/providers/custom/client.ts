@@ -12,7 +12,7 @@ import type { KeyHeader } from '../http-call';
 import { providerError } from '../http-errors';
 import { type ProviderDeps, getJson, jsonGetDeps } from '../json-get';
 import { keyShapeWarning } from '../key-shape';
-import type { Provider, ProviderRequest } from '../provider';
+import { verifiedByReading, type Provider, type ProviderRequest } from '../provider';
 import { providerEndpoint } from '../provider-url';
 import { parseCustomAnswer } from './parse';
 
@@ -54,15 +54,6 @@ export function createCustomProvider(deps: ProviderDeps): Provider {
     const got = await getJson(d, { ...req, keyHeader: keyHeaderOf(mapping) }, url, name);
     return got.ok ? parseCustomAnswer(got.value.json, mapping, got.value.ctx) : got;
   };
-  return {
-    id: 'custom',
-    info,
-    // A custom service's keys can look like anything: only empty and padded keys are flagged.
-    checkKeyShape: (k) => keyShapeWarning(k, info.displayName, null, null),
-    fetchBalance: balance,
-    async verifyKey(req) {
-      const r = await balance(req);
-      return r.ok ? ok(undefined) : r;
-    },
-  };
+  // A custom service's keys can look like anything: only empty and padded keys are flagged.
+  return verifiedByReading('custom', (k) => keyShapeWarning(k, info.displayName, null, null), balance);
 }

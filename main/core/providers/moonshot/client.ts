@@ -3,9 +3,8 @@
  * api.moonshot.ai (USD) with the account's key; the shared transport and url policy apply.
  */
 import { PROVIDERS } from '../../../../shared/providers';
-import { ok } from '../../../../shared/result';
 import { type ProviderDeps, getJson, jsonGetDeps } from '../json-get';
-import type { Provider } from '../provider';
+import { verifiedByReading, type Provider } from '../provider';
 import { providerEndpoint } from '../provider-url';
 import { classifyMoonshot, parseMoonshotBalance } from './parse';
 import { keyShapeWarning } from '../key-shape';
@@ -19,14 +18,5 @@ export function createMoonshotProvider(deps: ProviderDeps): Provider {
     const got = await getJson(d, req, url, info.displayName, classifyMoonshot);
     return got.ok ? parseMoonshotBalance(got.value.json, got.value.ctx) : got;
   };
-  return {
-    id: 'moonshot',
-    info,
-    checkKeyShape: (key) => keyShapeWarning(key, info.displayName, /^sk-[A-Za-z0-9]{20,}$/, 'sk-'),
-    fetchBalance: balance,
-    async verifyKey(req) {
-      const r = await balance(req);
-      return r.ok ? ok(undefined) : r;
-    },
-  };
+  return verifiedByReading('moonshot', (key) => keyShapeWarning(key, info.displayName, /^sk-[A-Za-z0-9]{20,}$/, 'sk-'), balance);
 }

@@ -4,10 +4,9 @@
  * reaches the same path; the shared transport and url policy apply.
  */
 import { PROVIDERS } from '../../../../shared/providers';
-import { ok } from '../../../../shared/result';
 import { type ProviderDeps, getJson, jsonGetDeps } from '../json-get';
 import { keyShapeWarning } from '../key-shape';
-import type { Provider, ProviderRequest } from '../provider';
+import { verifiedByReading, type Provider, type ProviderRequest } from '../provider';
 import { providerEndpoint } from '../provider-url';
 import { parseNovitaBalance } from './parse';
 
@@ -27,14 +26,5 @@ export function createNovitaProvider(deps: ProviderDeps): Provider {
     const got = await getJson(d, req, url, info.displayName);
     return got.ok ? parseNovitaBalance(got.value.json, got.value.ctx) : got;
   };
-  return {
-    id: 'novita',
-    info,
-    checkKeyShape: (k) => keyShapeWarning(k, info.displayName, null, null),
-    fetchBalance: balance,
-    async verifyKey(req) {
-      const r = await balance(req);
-      return r.ok ? ok(undefined) : r;
-    },
-  };
+  return verifiedByReading('novita', (k) => keyShapeWarning(k, info.displayName, null, null), balance);
 }

@@ -9,7 +9,7 @@ import { err, ok, type Result } from '../../../../shared/result';
 import type { AnswerCtx } from '../answer-classify';
 import { type JsonAnswer, type ProviderDeps, getJson, jsonGetDeps } from '../json-get';
 import { keyShapeWarning } from '../key-shape';
-import type { Provider, ProviderRequest } from '../provider';
+import { verifiedByReading, type Provider, type ProviderRequest } from '../provider';
 import { providerEndpoint } from '../provider-url';
 import {
   classifyRelay,
@@ -89,14 +89,5 @@ export function createRelayProvider(deps: ProviderDeps): Provider {
     return parseTokenUsage(token.value.json, perUnit, token.value.ctx);
   }
 
-  return {
-    id: 'relay',
-    info,
-    checkKeyShape: (k) => keyShapeWarning(k, info.displayName, /^sk-[A-Za-z0-9]{20,}$/, 'sk-'),
-    fetchBalance: balance,
-    async verifyKey(req) {
-      const r = await balance(req);
-      return r.ok ? ok(undefined) : r;
-    },
-  };
+  return verifiedByReading('relay', (k) => keyShapeWarning(k, info.displayName, /^sk-[A-Za-z0-9]{20,}$/, 'sk-'), balance);
 }

@@ -1,9 +1,8 @@
 /** The StepFun client: GET /v1/accounts on api.stepfun.com; the shared transport and url policy apply. */
 import { PROVIDERS } from '../../../../shared/providers';
-import { ok } from '../../../../shared/result';
 import { type ProviderDeps, getJson, jsonGetDeps } from '../json-get';
 import { keyShapeWarning } from '../key-shape';
-import type { Provider, ProviderRequest } from '../provider';
+import { verifiedByReading, type Provider, type ProviderRequest } from '../provider';
 import { providerEndpoint } from '../provider-url';
 import { parseStepfunAccount } from './parse';
 
@@ -20,15 +19,6 @@ export function createStepfunProvider(deps: ProviderDeps): Provider {
     );
     return got.ok ? parseStepfunAccount(got.value.json, got.value.ctx) : got;
   };
-  return {
-    id: 'stepfun',
-    info,
-    // StepFun's key format is not documented: only empty and padded keys are flagged.
-    checkKeyShape: (k) => keyShapeWarning(k, info.displayName, null, null),
-    fetchBalance: balance,
-    async verifyKey(req) {
-      const r = await balance(req);
-      return r.ok ? ok(undefined) : r;
-    },
-  };
+  // StepFun's key format is not documented: only empty and padded keys are flagged.
+  return verifiedByReading('stepfun', (k) => keyShapeWarning(k, info.displayName, null, null), balance);
 }
