@@ -328,7 +328,7 @@ export const en = {
     endpoint: {
       title: 'Where the key is sent',
       url: 'Base URL',
-      hint: 'Another site, a proxy or a moved relay: the stored key is checked there before the change is saved.',
+      hint: 'Another site, a proxy or a moved relay: the stored key is checked there before anything changes.',
       check: 'Check and use this address',
       checking: 'Checking the key there…',
       moved: 'Now checked at {{url}}.',

@@ -318,8 +318,8 @@ export const zhCN: Messages = {
     saveFailed: '无法保存：{{reason}}',
     endpoint: {
       title: '密钥发送到哪里',
-      url: 'Base URL',
-      hint: '换站点、代理或迁移后的中转站：保存前会先用已存的密钥在新地址验证。',
+      url: '接口地址',
+      hint: '换站点、代理或迁移后的中转站：更改前会先用已存的密钥在新地址验证。',
       check: '验证并使用此地址',
       checking: '正在新地址验证密钥…',
       moved: '现在在 {{url}} 查询。',
