@@ -1,8 +1,8 @@
 /**
  * axe-core scans (WCAG 2.0/2.1/2.2 A and AA, plus unique ids and unique landmark names) of
- * every main screen and state the harness reaches quickly (24 of them, from a refused key on
- * the welcome screen to a diagnosis that could not run), in English and Chinese, light and
- * dark, at the window's default size and at its minimum: 8 × 24 = 192 scans. Any violation fails the test and is
+ * every main screen and state the harness reaches quickly (27 of them, from a refused key on
+ * the welcome screen to a dashboard grouped by provider), in English and Chinese, light and
+ * dark, at the window's default size and at its minimum: 8 × 27 = 216 scans. Any violation fails the test and is
  * printed as rule id, impact, node count and the first node's selector (A11Y_DUMP=1 prints
  * every node with axe's explanation).
  */
@@ -78,7 +78,7 @@ for (const size of SIZES) {
       test.describe(`${size.width}×${size.height}`, () => {
         test.use({ viewport: size });
         test(`axe: every main screen and state, ${lang}, ${theme}`, async ({ harness }) => {
-          test.setTimeout(420_000); // 24 scans of a six-account window on a busy two-core machine
+          test.setTimeout(480_000); // 27 scans of a six-account window on a busy two-core machine
           const { page, backend } = harness;
           const w = WORDS[lang];
           const found: string[] = [];
@@ -107,6 +107,11 @@ for (const size of SIZES) {
           await page.locator('main input[type="radio"][value="relay"]').check();
           await expect(page.locator('main input[type="url"], main input[id$="-url"]').first()).toBeVisible();
           await scan('provider picker: a relay and its address');
+          await page.locator('main input[type="radio"][value="custom"]').check();
+          await page.locator('main input[type="url"]').fill('https://gw.example.com/api/balance');
+          await page.locator('main form button[type="submit"]').click();
+          await expect(page.locator('main .custom-mapping [aria-invalid="true"]')).toBeFocused();
+          await scan('provider picker: a custom endpoint, its mapping refused on a field');
           await page.locator('main input[type="radio"][value="deepseek"]').check();
 
           await harness.navigate('history');
@@ -232,6 +237,19 @@ for (const size of SIZES) {
           await expect(failed.locator('.dx-main .state-error')).toBeVisible();
           await scan('diagnosis that could not run');
           harness.answer('diagnosis:run', null);
+
+          // Seven accounts of two providers: the dashboard groups them, Settings shows each address.
+          const kimi = await backend.core().addAccount({ provider: 'moonshot', label: 'Kimi', key: 'sk-kimi0123456789abcdef0123456789ab' });
+          expect(kimi.ok).toBe(true);
+          await harness.navigate('dashboard');
+          await expect(page.getByTestId('account-groups').locator('section')).toHaveCount(2);
+          await scan('dashboard grouped by provider');
+          await harness.navigate('settings', kimi.ok ? kimi.value.id : '');
+          const site = page.locator(`#account-settings-${kimi.ok ? kimi.value.id : ''} .endpoint-settings`);
+          await site.locator('input[type="radio"]').nth(1).check();
+          await site.locator('button').click();
+          await expect(site.getByRole('status')).not.toBeEmpty();
+          await scan('settings: an account moved to its other site');
 
           const where = `${lang} ${theme} ${size.width}×${size.height}`;
           console.log(`axe: ${scans} scans, ${found.length} violations (${where})`);
