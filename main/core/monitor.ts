@@ -12,7 +12,6 @@ import type {
   AccountConfig,
   AccountStatus,
   AppSettings,
-  ErrorKind,
   Headline,
   Level,
   NotifyKind,
@@ -20,10 +19,11 @@ import type {
   ProviderId,
   Snapshot,
 } from '../../shared/model';
-import { err, toError } from '../../shared/result';
+import { toError } from '../../shared/result';
 import { decideForesight, nextEpisodes, type ForesightEpisodes } from './foresight-policy';
 import { decideNotifications } from './notification-policy';
 import { createPoller, type PollOutcome } from './poller';
+import { createReadingFetcher } from './reading-fetcher';
 import type { Clock, HistoryStore, Logger, Notifier, ProviderResult, SecretStore } from './ports';
 import type { Provider } from './providers/provider';
 
@@ -106,45 +106,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     }
   };
 
-  const fail = (kind: ErrorKind, message: string): ProviderResult<Snapshot> =>
-    err({ kind, status: null, message, retryAfterMs: null, at: clock.now() });
-
-  async function fetchOnce(
-    account: AccountConfig,
-    signal: AbortSignal,
-  ): Promise<ProviderResult<Snapshot>> {
-    const provider = deps.providers[account.provider];
-    if (!provider)
-      return fail('config', `No "${account.provider}" provider is available in this build.`);
-    let key = '';
-    if (account.provider !== 'demo') {
-      try {
-        const r = await deps.secrets.get(account.id);
-        if (!r.ok)
-          return fail(
-            'keychain',
-            `The API key could not be read from the system keychain: ${r.error.message}`,
-          );
-        if (!r.value)
-          return fail(
-            'keychain',
-            'No API key is stored in the system keychain for this account. Replace the key to store it again.',
-          );
-        key = r.value;
-      } catch (thrown) {
-        return fail('keychain', `The system keychain failed: ${toError(thrown).message}`);
-      }
-    }
-    try {
-      return await provider.fetchBalance({ key, baseUrl: account.baseUrl, custom: account.custom, signal });
-    } catch (thrown) {
-      logger.error('provider threw instead of returning an error (a bug)', {
-        account: account.id,
-        error: toError(thrown).name,
-      });
-      return fail('bad-response', 'The balance check failed unexpectedly.');
-    }
-  }
+  const fetchOnce = createReadingFetcher(deps);
 
   /** Headline, level (with hysteresis) and gauge from the state's reading and error. */
   function derive(st: State): void {
