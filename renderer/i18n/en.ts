@@ -276,6 +276,8 @@ export const en = {
     pollInterval: 'Check every',
     pollHint: 'How often balances are checked. Accounts can override it.',
     launchAtLogin: 'Open at login',
+    cooldown: 'Repeat the same alert at most every',
+    cooldownHint: 'Counted per account and per kind of alert (low, critical, recovered…): a level that flips back and forth does not repeat itself.',
     runOutDays: 'Warn when the money runs out within',
     runOutHint: 'At the current rate of spending; needs three days of history.',
     runOutChoice_one: '{{count}} day',

@@ -268,6 +268,8 @@ export const zhCN: Messages = {
     pollInterval: '查询间隔',
     pollHint: '多久查询一次余额。每个账户可以单独设置。',
     launchAtLogin: '登录时打开',
+    cooldown: '同一提醒最短间隔',
+    cooldownHint: '按账户和提醒类型（偏低、告急、恢复…）分别计算：余额来回波动时不会重复提醒。',
     runOutDays: '预计多少天内用完时提醒',
     runOutHint: '按当前消耗速度估算；需要至少三天的历史。',
     runOutChoice_one: '{{count}} 天',

@@ -12,6 +12,8 @@ test('settings are saved through main and survive a restart of the core', async 
   await page.getByLabel('Check every').selectOption('600');
   await page.getByLabel('Open at login').check();
   await page.getByLabel('Warn when the money runs out within').selectOption('7');
+  await page.getByLabel('Repeat the same alert at most every').selectOption('180');
+  await expect(page.getByLabel('Repeat the same alert at most every')).toHaveAccessibleDescription(/per kind of alert/);
 
   const panel = page.locator('form.account-settings');
   await panel.getByLabel('Name', { exact: true }).fill('Production');
@@ -42,6 +44,8 @@ test('settings are saved through main and survive a restart of the core', async 
   await expect(page.getByLabel('Check every')).toHaveValue('600');
   await expect(page.getByLabel('Open at login')).toBeChecked();
   await expect(page.getByLabel('Warn when the money runs out within')).toHaveValue('7');
+  await expect(page.getByLabel('Repeat the same alert at most every')).toHaveValue('180');
+  await expect(page.getByLabel('Repeat the same alert at most every').locator('option:checked')).toHaveText('3 hours');
   const after = page.locator('form.account-settings');
   await expect(after.getByLabel('Name', { exact: true })).toHaveValue('Production');
   await expect(after.getByLabel('Low below')).toHaveValue('50');
@@ -55,6 +59,7 @@ test('settings are saved through main and survive a restart of the core', async 
     pollIntervalSec: 600,
     launchAtLogin: true,
     runOutDays: 7,
+    notifyCooldownMin: 180,
   });
   expect(saved.accounts[0]!.account).toMatchObject({
     label: 'Production',

@@ -10,6 +10,9 @@ import { useFocusFallback } from '../../app/useFocusFallback';
 import { AccountSettings } from './AccountSettings';
 import { intervalLabel, POLL_CHOICES } from './intervals';
 
+/** Minutes before the same alert for the same account may show again (a hand-edited value is kept as a choice). */
+const COOLDOWN_CHOICES: readonly number[] = [15, 30, 60, 180, 360, 720, 1440];
+
 /** Days ahead the "runs out" alert may look (any value the settings file holds is kept as a choice). */
 const RUN_OUT_CHOICES: readonly number[] = [1, 2, 3, 5, 7, 14];
 
@@ -22,7 +25,7 @@ interface Props {
 /** Settings screen; every write goes through 'settings:update' or 'accounts:update'. */
 export function SettingsView({ api, state, focusAccountId }: Props) {
   const { t } = useTranslation();
-  const ids = { lang: useId(), theme: useId(), poll: useId(), login: useId(), runOut: useId() };
+  const ids = { lang: useId(), theme: useId(), poll: useId(), login: useId(), runOut: useId(), cooldown: useId() };
   // Shown at once (a switch must not flick back while main saves); dropped when main answers,
   // so a refused change falls back to what main really holds.
   const [pending, setPending] = useState<Partial<AppSettings>>({});
@@ -37,6 +40,7 @@ export function SettingsView({ api, state, focusAccountId }: Props) {
     });
   };
   const pollChoices = POLL_CHOICES.includes(s.pollIntervalSec) ? POLL_CHOICES : [...POLL_CHOICES, s.pollIntervalSec].sort((a, b) => a - b);
+  const cooldownChoices = COOLDOWN_CHOICES.includes(s.notifyCooldownMin) ? COOLDOWN_CHOICES : [...COOLDOWN_CHOICES, s.notifyCooldownMin].sort((a, b) => a - b);
   const runOutChoices = RUN_OUT_CHOICES.includes(s.runOutDays) ? RUN_OUT_CHOICES : [...RUN_OUT_CHOICES, s.runOutDays].sort((a, b) => a - b);
 
   // A removed account takes its panel and the focused Remove button with it: the focus goes to
@@ -79,9 +83,9 @@ export function SettingsView({ api, state, focusAccountId }: Props) {
         <div className="setting-row">
           <div>
             <label htmlFor={ids.poll}>{t('settings.pollInterval')}</label>
-            <p className="muted small">{t('settings.pollHint')}</p>
+            <p id={`${ids.poll}-hint`} className="muted small">{t('settings.pollHint')}</p>
           </div>
-          <select id={ids.poll} value={s.pollIntervalSec} onChange={(e) => void update({ pollIntervalSec: Number(e.target.value) })}>
+          <select id={ids.poll} aria-describedby={`${ids.poll}-hint`} value={s.pollIntervalSec} onChange={(e) => void update({ pollIntervalSec: Number(e.target.value) })}>
             {pollChoices.map((sec) => (
               <option key={sec} value={sec}>{intervalLabel(t, sec)}</option>
             ))}
@@ -90,11 +94,22 @@ export function SettingsView({ api, state, focusAccountId }: Props) {
         <div className="setting-row">
           <div>
             <label htmlFor={ids.runOut}>{t('settings.runOutDays')}</label>
-            <p className="muted small">{t('settings.runOutHint')}</p>
+            <p id={`${ids.runOut}-hint`} className="muted small">{t('settings.runOutHint')}</p>
           </div>
-          <select id={ids.runOut} value={s.runOutDays} onChange={(e) => void update({ runOutDays: Number(e.target.value) })}>
+          <select id={ids.runOut} aria-describedby={`${ids.runOut}-hint`} value={s.runOutDays} onChange={(e) => void update({ runOutDays: Number(e.target.value) })}>
             {runOutChoices.map((d) => (
               <option key={d} value={d}>{t('settings.runOutChoice', { count: d })}</option>
+            ))}
+          </select>
+        </div>
+        <div className="setting-row">
+          <div>
+            <label htmlFor={ids.cooldown}>{t('settings.cooldown')}</label>
+            <p id={`${ids.cooldown}-hint`} className="muted small">{t('settings.cooldownHint')}</p>
+          </div>
+          <select id={ids.cooldown} aria-describedby={`${ids.cooldown}-hint`} value={s.notifyCooldownMin} onChange={(e) => void update({ notifyCooldownMin: Number(e.target.value) })}>
+            {cooldownChoices.map((min) => (
+              <option key={min} value={min}>{intervalLabel(t, min * 60)}</option>
             ))}
           </select>
         </div>
