@@ -7,10 +7,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNodeHttp } from '../../../../main/core/http-node';
 import { createCustomProvider, customUrl } from '../../../../main/core/providers/custom/client';
 import type { CustomEndpoint } from '../../../../shared/custom-endpoint';
-import type { ProviderError, Snapshot } from '../../../../shared/model';
-import type { Result } from '../../../../shared/result';
 import { CUSTOM } from '../../../fakes/provider-bodies';
 import { json, startFakeProvider, type FakeProvider } from '../../../fakes/provider-server';
+import { failure, value } from '../../../unit/core/providers/parse-helpers';
 
 const KEY = 'gw-0123456789abcdefABCDEF0123456789';
 const provider = createCustomProvider({ http: createNodeHttp(), timeoutMs: 400, now: () => 5 });
@@ -25,14 +24,8 @@ let fake: FakeProvider;
 let other: FakeProvider;
 const fetch = (m: CustomEndpoint | undefined = mapping(), baseUrl = fake.url) =>
   provider.fetchBalance({ key: KEY, baseUrl, custom: m });
-const snap = (r: Result<Snapshot, ProviderError>) => {
-  if (!r.ok) throw new Error(`${r.error.kind}: ${r.error.message}`);
-  return r.value;
-};
-const fail = (r: Result<unknown, ProviderError>) => {
-  if (r.ok) throw new Error('expected a failure');
-  return r.error;
-};
+const snap = value;
+const fail = failure;
 
 beforeAll(async () => {
   fake = await startFakeProvider();
