@@ -42,7 +42,9 @@ const MEMBER = /^[A-Za-z0-9_$-]+$/;
  * Parses `a.b[0].c` into steps, or says exactly what is wrong with it. Members are letters,
  * digits, `_`, `$` and `-`; indices are non-negative integers in brackets.
  */
-export function parseJsonPath(text: string): { ok: true; steps: PathStep[] } | { ok: false; error: string } {
+export function parseJsonPath(
+  text: string,
+): { ok: true; steps: PathStep[] } | { ok: false; error: string } {
   const t = text.trim();
   if (t === '') return { ok: false, error: 'is empty' };
   if (t.length > MAX_PATH) return { ok: false, error: `is longer than ${MAX_PATH} characters` };
@@ -50,12 +52,18 @@ export function parseJsonPath(text: string): { ok: true; steps: PathStep[] } | {
   for (const [i, part] of t.split('.').entries()) {
     const m = /^([^[\]]*)((?:\[\d{1,6}\])*)$/.exec(part);
     if (!m || (m[1] === '' && m[2] === '')) {
-      return { ok: false, error: `has an unusable part "${part}" (expected e.g. data.balance or data.items[0].amount)` };
+      return {
+        ok: false,
+        error: `has an unusable part "${part}" (expected e.g. data.balance or data.items[0].amount)`,
+      };
     }
     const [, member = '', indices = ''] = m;
     if (member !== '') {
       if (!MEMBER.test(member))
-        return { ok: false, error: `has a member "${member}" with characters other than letters, digits, _, $ and -` };
+        return {
+          ok: false,
+          error: `has a member "${member}" with characters other than letters, digits, _, $ and -`,
+        };
       steps.push(member);
     } else if (i > 0) {
       // Only the first part may be a bare index (`[0].balance`: the answer is an array).
@@ -100,7 +108,10 @@ const pathSchema = z
   .string()
   .trim()
   .max(1024)
-  .regex(/^\/(?!\/)[^\s#\\]*$/, 'the path must start with a single / and contain no spaces, # or \\');
+  .regex(
+    /^\/(?!\/)[^\s#\\]*$/,
+    'the path must start with a single / and contain no spaces, # or \\',
+  );
 
 const mappingFields = {
   keyPlacement: z.enum(KEY_PLACEMENTS),
@@ -109,7 +120,8 @@ const mappingFields = {
     .trim()
     .regex(/^[A-Za-z0-9-]{1,64}$/, 'a header name is letters, digits and - (e.g. X-Api-Key)')
     .refine((h) => !RESERVED_HEADERS.has(h.toLowerCase()), {
-      message: 'that header means something else to HTTP; name the header your service reads the key from',
+      message:
+        'that header means something else to HTTP; name the header your service reads the key from',
     })
     .optional(),
   balance: jsonPath,
@@ -126,12 +138,16 @@ const mappingFields = {
 };
 
 /** The rules that tie fields together, for both schemas below. */
-function checkMapping(c: { keyPlacement: KeyPlacement; keyHeader?: string; currency?: string; currencyPath?: string }, ctx: z.RefinementCtx): void {
+function checkMapping(
+  c: { keyPlacement: KeyPlacement; keyHeader?: string; currency?: string; currencyPath?: string },
+  ctx: z.RefinementCtx,
+): void {
   if ((c.currency === undefined) === (c.currencyPath === undefined))
     ctx.addIssue({
       code: 'custom',
       path: ['currency'],
-      message: 'give either a currency code (e.g. USD) or the JSON path where the answer names it, not both',
+      message:
+        'give either a currency code (e.g. USD) or the JSON path where the answer names it, not both',
     });
   if ((c.keyPlacement === 'header') !== (c.keyHeader !== undefined))
     ctx.addIssue({
@@ -168,13 +184,20 @@ export function endpointFromUrl(
   try {
     url = new URL(text.trim());
   } catch {
-    return { ok: false, error: `"${text.trim().slice(0, 80)}" is not a URL (expected the full address of the balance GET, e.g. https://gw.example.com/api/balance)` };
+    return {
+      ok: false,
+      error: `"${text.trim().slice(0, 80)}" is not a URL (expected the full address of the balance GET, e.g. https://gw.example.com/api/balance)`,
+    };
   }
   if (url.hash) return { ok: false, error: 'the URL must not contain a fragment (#…)' };
   if (url.username || url.password)
-    return { ok: false, error: 'the URL must not contain a user name or password: the key is sent as you chose below' };
+    return {
+      ok: false,
+      error: 'the URL must not contain a user name or password: the key is sent as you chose below',
+    };
   const path = pathSchema.safeParse(`${url.pathname}${url.search}`);
-  if (!path.success) return { ok: false, error: path.error.issues[0]?.message ?? 'the path is not usable' };
+  if (!path.success)
+    return { ok: false, error: path.error.issues[0]?.message ?? 'the path is not usable' };
   return { ok: true, origin: url.origin, custom: { path: path.data, ...mapping } };
 }
 
@@ -203,7 +226,9 @@ export function readJsonPath(
           : { has: false, v: undefined };
     if (!next.has) {
       const keys =
-        cur !== null && typeof cur === 'object' && !Array.isArray(cur) ? Object.keys(cur).slice(0, 12) : [];
+        cur !== null && typeof cur === 'object' && !Array.isArray(cur)
+          ? Object.keys(cur).slice(0, 12)
+          : [];
       return { found: false, at: i, keys };
     }
     cur = next.v;
@@ -213,7 +238,5 @@ export function readJsonPath(
 
 /** Writes steps back as text (for messages): ["data", 0, "amount"] -> data[0].amount. */
 export function formatJsonPath(steps: readonly PathStep[]): string {
-  return steps
-    .map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`))
-    .join('');
+  return steps.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }

@@ -63,7 +63,9 @@ function fromFlags(f: CustomFlags): Record<string, unknown> {
     throw new UsageError('use either --key-header NAME or --key-raw, not both');
   const decimals = f.decimals === undefined ? undefined : f.decimals.trim();
   if (decimals !== undefined && !/^\d{1,2}$/.test(decimals))
-    throw new UsageError(`--decimals expects a whole number such as 4 (amounts in 1/10000 units), got "${f.decimals}"`);
+    throw new UsageError(
+      `--decimals expects a whole number such as 4 (amounts in 1/10000 units), got "${f.decimals}"`,
+    );
   const fields: Record<string, unknown> = {
     keyPlacement: f['key-header'] !== undefined ? 'header' : f['key-raw'] ? 'raw' : 'bearer',
     keyHeader: f['key-header'],
@@ -83,7 +85,9 @@ function fromFile(path: string, read: (p: string) => string): unknown {
   try {
     text = read(path);
   } catch (e) {
-    throw new UsageError(`--mapping: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new UsageError(
+      `--mapping: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+    );
   }
   try {
     return JSON.parse(text) as unknown;
@@ -109,7 +113,9 @@ export function customMappingFromFlags(
     return undefined;
   }
   if (file !== undefined && used.length > 0)
-    throw new UsageError(`give the mapping either in --mapping FILE or with flags such as --${used[0]}, not both`);
+    throw new UsageError(
+      `give the mapping either in --mapping FILE or with flags such as --${used[0]}, not both`,
+    );
   if (file === undefined && used.length === 0)
     throw new UsageError(
       '--provider custom needs the mapping: --balance-path PATH and --currency CODE (or --currency-path PATH), or --mapping FILE',

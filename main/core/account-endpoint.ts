@@ -3,7 +3,11 @@
  * gave, normalised and checked by the url policy; for a custom endpoint, the full URL split
  * into that origin and the described GET. Nothing is sent until this has said yes.
  */
-import { endpointFromUrl, type CustomEndpoint, type CustomMapping } from '../../shared/custom-endpoint';
+import {
+  endpointFromUrl,
+  type CustomEndpoint,
+  type CustomMapping,
+} from '../../shared/custom-endpoint';
 import type { ProviderId } from '../../shared/model';
 import { PROVIDERS } from '../../shared/providers';
 import { err, ok, type AppError, type Result } from '../../shared/result';
@@ -23,14 +27,25 @@ export function resolveEndpoint(req: {
   const given = req.baseUrl?.trim() ?? '';
   if (req.provider !== 'custom') {
     if (req.custom)
-      return err({ code: 'config', message: 'An endpoint mapping only applies to a custom endpoint.' });
+      return err({
+        code: 'config',
+        message: 'An endpoint mapping only applies to a custom endpoint.',
+      });
     const base = normalizeBaseUrl(given || PROVIDERS[req.provider].defaultBaseUrl);
     return base.ok ? ok({ baseUrl: base.value }) : base;
   }
   if (given === '')
-    return err({ code: 'bad-base-url', message: 'A custom endpoint needs the full URL of its balance GET (e.g. https://gw.example.com/api/balance).' });
+    return err({
+      code: 'bad-base-url',
+      message:
+        'A custom endpoint needs the full URL of its balance GET (e.g. https://gw.example.com/api/balance).',
+    });
   if (!req.custom)
-    return err({ code: 'config', message: 'A custom endpoint needs its mapping: where the balance and currency are in the answer.' });
+    return err({
+      code: 'config',
+      message:
+        'A custom endpoint needs its mapping: where the balance and currency are in the answer.',
+    });
   const split = endpointFromUrl(given, req.custom);
   if (!split.ok) return err({ code: 'bad-base-url', message: `The endpoint URL: ${split.error}.` });
   const origin = normalizeBaseUrl(split.origin);

@@ -12,14 +12,17 @@ export const MAX_KEY_LENGTH = 512;
 const LABEL_MAX = 60;
 
 /** " at <keys page>", or nothing for a custom endpoint, whose pages we do not know. */
-export const atKeysPage = (info: ProviderInfo): string => (info.links.apiKeys ? ` at ${info.links.apiKeys}` : '');
+export const atKeysPage = (info: ProviderInfo): string =>
+  info.links.apiKeys ? ` at ${info.links.apiKeys}` : '';
 
 /** Refuses pasted text that cannot be a key, saying what is wrong with it; returns the trimmed key. */
 export function checkKeyInput(raw: string, info: ProviderInfo): Result<string, AppError> {
   const key = raw.trim();
   const bad = (message: string) => err({ code: 'bad-key', message });
   if (key === '')
-    return bad(`The API key is empty. Copy it from ${info.links.apiKeys ?? 'the page where the service issues keys'} and paste it here.`);
+    return bad(
+      `The API key is empty. Copy it from ${info.links.apiKeys ?? 'the page where the service issues keys'} and paste it here.`,
+    );
   if (/[\r\n]/.test(key))
     return bad('The key contains a line break. Paste it again as a single line.');
   if (/\s/.test(key))

@@ -33,4 +33,7 @@ export const writeFailure = (e: unknown): AppError => ({
 export const andThen = (message: string, sentence: string) =>
   `${message.replace(/[.\s]+$/, '')}. ${sentence}`;
 
-export const notFound = (): AppError => ({ code: 'not-found', message: 'That account no longer exists.' });
+export const notFound = (): AppError => ({
+  code: 'not-found',
+  message: 'That account no longer exists.',
+});

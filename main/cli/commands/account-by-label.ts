@@ -3,7 +3,11 @@ import { UsageError, nonEmpty } from '../args';
 import type { CliContext } from '../context';
 import type { AccountConfig } from '../../../shared/model';
 
-export function accountByLabel(ctx: CliContext, flag: string | undefined, command: string): AccountConfig {
+export function accountByLabel(
+  ctx: CliContext,
+  flag: string | undefined,
+  command: string,
+): AccountConfig {
   const label = nonEmpty('account', flag);
   if (!label) throw new UsageError(`${command} needs --account LABEL`);
   const accounts = ctx.settings().listAccounts();

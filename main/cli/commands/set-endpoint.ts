@@ -30,10 +30,14 @@ export async function runSetEndpoint(
 ): Promise<number> {
   for (const flag of ['label', 'provider'] as const)
     if (values[flag] !== undefined)
-      throw new UsageError(`set-endpoint changes only where the key is sent; --${flag} is not accepted`);
+      throw new UsageError(
+        `set-endpoint changes only where the key is sent; --${flag} is not accepted`,
+      );
   const match = accountByLabel(ctx, values.account, 'set-endpoint');
   if (match.provider === 'demo')
-    throw new UsageError(`"${match.label}" is the built-in demo account: it has no address to change`);
+    throw new UsageError(
+      `"${match.label}" is the built-in demo account: it has no address to change`,
+    );
   const baseUrl = nonEmpty('base-url', values['base-url']);
   if (!baseUrl) throw new UsageError('set-endpoint needs --base-url URL');
   const custom = customMappingFromFlags(match.provider, values);

@@ -26,12 +26,14 @@ export function CustomMappingFields({ draft, onChange, error, disabled }: Props)
   const id = useId();
   const fieldId = (f: DraftField) => `${id}-${f}`;
   const errId = `${id}-error`;
-  const set = <K extends keyof MappingDraft>(k: K, v: MappingDraft[K]) => onChange({ ...draft, [k]: v });
+  const set = <K extends keyof MappingDraft>(k: K, v: MappingDraft[K]) =>
+    onChange({ ...draft, [k]: v });
   const root = useRef<HTMLFieldSetElement>(null);
 
   // A refused mapping puts the focus on the field to fix (the message is read with it).
   useEffect(() => {
-    if (error) root.current?.querySelector<HTMLElement>(`#${CSS.escape(fieldId(error.field))}`)?.focus();
+    if (error)
+      root.current?.querySelector<HTMLElement>(`#${CSS.escape(fieldId(error.field))}`)?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new error moves the focus
   }, [error]);
 
@@ -45,7 +47,8 @@ export function CustomMappingFields({ draft, onChange, error, disabled }: Props)
     spellCheck: false,
     className: 'mono',
     'aria-invalid': error?.field === f ? true : undefined,
-    'aria-describedby': [hintId, error?.field === f ? errId : undefined].filter(Boolean).join(' ') || undefined,
+    'aria-describedby':
+      [hintId, error?.field === f ? errId : undefined].filter(Boolean).join(' ') || undefined,
   });
   const errorFor = (f: DraftField) =>
     error?.field === f ? (
@@ -55,7 +58,12 @@ export function CustomMappingFields({ draft, onChange, error, disabled }: Props)
     ) : null;
 
   return (
-    <fieldset ref={root} className="fieldset custom-mapping" disabled={disabled} aria-describedby={`${id}-intro`}>
+    <fieldset
+      ref={root}
+      className="fieldset custom-mapping"
+      disabled={disabled}
+      aria-describedby={`${id}-intro`}
+    >
       <legend>{t('onboarding.custom.legend')}</legend>
       <p id={`${id}-intro`} className="field-note">
         {t('onboarding.custom.intro')}
@@ -86,7 +94,12 @@ export function CustomMappingFields({ draft, onChange, error, disabled }: Props)
             <label htmlFor={fieldId('currency')} className="sr-only">
               {t('onboarding.custom.currencyCodeField')}
             </label>
-            <input {...text('currency')} placeholder="USD" maxLength={3} className="mono short-input" />
+            <input
+              {...text('currency')}
+              placeholder="USD"
+              maxLength={3}
+              className="mono short-input"
+            />
             {errorFor('currency')}
           </div>
         ) : null}
@@ -149,7 +162,17 @@ export function CustomMappingFields({ draft, onChange, error, disabled }: Props)
         </div>
       ) : null}
 
-      <details className="custom-parts" open={Boolean(draft.granted || draft.toppedUp || error?.field === 'granted' || error?.field === 'toppedUp') || undefined}>
+      <details
+        className="custom-parts"
+        open={
+          Boolean(
+            draft.granted ||
+            draft.toppedUp ||
+            error?.field === 'granted' ||
+            error?.field === 'toppedUp',
+          ) || undefined
+        }
+      >
         <summary>{t('onboarding.custom.parts')}</summary>
         <p className="field-note">{t('onboarding.custom.partsHint')}</p>
         <div className="field">

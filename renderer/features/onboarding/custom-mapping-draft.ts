@@ -71,7 +71,9 @@ const FIELDS: readonly DraftField[] = [
 /** The mapping, or the first field that is wrong with the schema's reason (English detail). */
 export function mappingFromDraft(
   d: MappingDraft,
-): { ok: true; mapping: CustomMapping } | { ok: false; field: DraftField; detail: string; empty: boolean } {
+):
+  | { ok: true; mapping: CustomMapping }
+  | { ok: false; field: DraftField; detail: string; empty: boolean } {
   const opt = (v: string) => (v.trim() === '' ? undefined : v.trim());
   const raw = {
     keyPlacement: d.keyPlacement,

@@ -19,7 +19,11 @@ import { draftFromMapping, mappingFromDraft } from '../onboarding/custom-mapping
 import { EndpointFields } from '../onboarding/EndpointFields';
 import { REGIONS, type Pickable } from '../onboarding/provider-choices';
 
-type Phase = { kind: 'idle' } | { kind: 'checking' } | { kind: 'moved'; url: string } | { kind: 'failed'; error: AppError };
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'checking' }
+  | { kind: 'moved'; url: string }
+  | { kind: 'failed'; error: AppError };
 
 /** The address as the user would type it again: a custom endpoint's full URL, else the base URL. */
 const shownUrl = (a: AccountConfig) => (a.custom ? `${a.baseUrl}${a.custom.path}` : a.baseUrl);
@@ -47,7 +51,9 @@ export function EndpointSettings({ api, account }: { api: CreditrayApi; account:
       if (!m.ok) {
         setDraftError({
           field: m.field,
-          message: m.empty ? t('onboarding.custom.errors.empty') : t('onboarding.custom.errors.invalid', { detail: m.detail }),
+          message: m.empty
+            ? t('onboarding.custom.errors.empty')
+            : t('onboarding.custom.errors.invalid', { detail: m.detail }),
         });
         return;
       }
@@ -55,7 +61,11 @@ export function EndpointSettings({ api, account }: { api: CreditrayApi; account:
     }
     setDraftError(null);
     setPhase({ kind: 'checking' });
-    const r = await api.invoke('accounts:set-endpoint', { id: account.id, baseUrl: url.trim(), ...(custom ? { custom } : {}) });
+    const r = await api.invoke('accounts:set-endpoint', {
+      id: account.id,
+      baseUrl: url.trim(),
+      ...(custom ? { custom } : {}),
+    });
     setPhase(r.ok ? { kind: 'moved', url: shownUrl(r.value) } : { kind: 'failed', error: r.error });
   };
   const enterChecks = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -67,16 +77,28 @@ export function EndpointSettings({ api, account }: { api: CreditrayApi; account:
 
   const problem = phase.kind === 'failed' ? describeProblem(t, i18n.language, phase.error) : null;
   return (
-    <div className="endpoint-settings" role="group" aria-labelledby={`${id}-title`} onKeyDown={enterChecks}>
+    <div
+      className="endpoint-settings"
+      role="group"
+      aria-labelledby={`${id}-title`}
+      onKeyDown={enterChecks}
+    >
       <h4 id={`${id}-title`} className="endpoint-title">
         {t('settings.endpoint.title')}
       </h4>
       {regions ? (
-        <EndpointFields provider={provider} baseUrl={url} onChange={(u) => edited(() => setUrl(u))} missing={false} />
+        <EndpointFields
+          provider={provider}
+          baseUrl={url}
+          onChange={(u) => edited(() => setUrl(u))}
+          missing={false}
+        />
       ) : (
         <div className="field">
           <label htmlFor={`${id}-url`}>
-            {provider === 'custom' ? t('onboarding.custom.baseUrlField') : t('settings.endpoint.url')}
+            {provider === 'custom'
+              ? t('onboarding.custom.baseUrlField')
+              : t('settings.endpoint.url')}
           </label>
           <input
             id={`${id}-url`}
@@ -111,8 +133,15 @@ export function EndpointSettings({ api, account }: { api: CreditrayApi; account:
         <span className="muted small" role="status">
           {phase.kind === 'moved' ? t('settings.endpoint.moved', { url: phase.url }) : ''}
         </span>
-        <button type="button" className="btn" aria-disabled={phase.kind === 'checking' || undefined} onClick={() => void check()}>
-          {phase.kind === 'checking' ? t('settings.endpoint.checking') : t('settings.endpoint.check')}
+        <button
+          type="button"
+          className="btn"
+          aria-disabled={phase.kind === 'checking' || undefined}
+          onClick={() => void check()}
+        >
+          {phase.kind === 'checking'
+            ? t('settings.endpoint.checking')
+            : t('settings.endpoint.check')}
         </button>
       </div>
       <div aria-live="assertive">
@@ -121,7 +150,9 @@ export function EndpointSettings({ api, account }: { api: CreditrayApi; account:
             <div>
               <p className="callout-title">{problem.title}</p>
               <p>{problem.hint}</p>
-              <p className="mono small">{t('onboarding.custom.detail', { message: phase.error.message })}</p>
+              <p className="mono small">
+                {t('onboarding.custom.detail', { message: phase.error.message })}
+              </p>
             </div>
           </div>
         ) : null}

@@ -18,12 +18,17 @@ import { parseCustomAnswer } from './parse';
 
 /** The header and prefix the mapping asks for. */
 export function keyHeaderOf(mapping: CustomEndpoint): KeyHeader {
-  if (mapping.keyPlacement === 'header') return { name: mapping.keyHeader ?? 'X-Api-Key', prefix: '' };
+  if (mapping.keyPlacement === 'header')
+    return { name: mapping.keyHeader ?? 'X-Api-Key', prefix: '' };
   return { name: 'Authorization', prefix: mapping.keyPlacement === 'bearer' ? 'Bearer ' : '' };
 }
 
 /** The endpoint URL on the account's origin, refused when the path would leave it. */
-export function customUrl(baseUrl: string, mapping: CustomEndpoint, at: number): Result<string, ProviderError> {
+export function customUrl(
+  baseUrl: string,
+  mapping: CustomEndpoint,
+  at: number,
+): Result<string, ProviderError> {
   const base = providerEndpoint(baseUrl, '/', at);
   if (!base.ok) return base;
   const origin = new URL(base.value).origin;
@@ -31,10 +36,22 @@ export function customUrl(baseUrl: string, mapping: CustomEndpoint, at: number):
   try {
     url = new URL(mapping.path, origin);
   } catch {
-    return err(providerError('config', `The endpoint path "${mapping.path.slice(0, 80)}" is not a usable URL path.`, at));
+    return err(
+      providerError(
+        'config',
+        `The endpoint path "${mapping.path.slice(0, 80)}" is not a usable URL path.`,
+        at,
+      ),
+    );
   }
   if (url.origin !== origin || !mapping.path.startsWith('/') || mapping.path.startsWith('//'))
-    return err(providerError('config', `The endpoint path must stay on ${origin}; the key is sent nowhere else.`, at));
+    return err(
+      providerError(
+        'config',
+        `The endpoint path must stay on ${origin}; the key is sent nowhere else.`,
+        at,
+      ),
+    );
   return ok(url.href);
 }
 
@@ -46,7 +63,11 @@ export function createCustomProvider(deps: ProviderDeps): Provider {
     const mapping = req.custom;
     if (!mapping)
       return err(
-        providerError('config', 'This custom account has no endpoint description; add it again with its URL and mapping.', d.now()),
+        providerError(
+          'config',
+          'This custom account has no endpoint description: give its URL and mapping in Settings, "Where the key is sent" (or creditray accounts set-endpoint).',
+          d.now(),
+        ),
       );
     const url = customUrl(req.baseUrl, mapping, d.now());
     // Errors name the service by its host: "Custom endpoint said …" would tell the user nothing.
@@ -55,5 +76,9 @@ export function createCustomProvider(deps: ProviderDeps): Provider {
     return got.ok ? parseCustomAnswer(got.value.json, mapping, got.value.ctx) : got;
   };
   // A custom service's keys can look like anything: only empty and padded keys are flagged.
-  return verifiedByReading('custom', (k) => keyShapeWarning(k, info.displayName, null, null), balance);
+  return verifiedByReading(
+    'custom',
+    (k) => keyShapeWarning(k, info.displayName, null, null),
+    balance,
+  );
 }

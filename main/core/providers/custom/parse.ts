@@ -30,7 +30,10 @@ const CURRENCY_WORDS: Record<string, string> = {
 };
 
 function mappingError(ctx: AnswerCtx, message: string): ProviderError {
-  return providerError('bad-response', `${ctx.host}: ${message}`, ctx.at, { status: 200, key: ctx.key });
+  return providerError('bad-response', `${ctx.host}: ${message}`, ctx.at, {
+    status: 200,
+    key: ctx.key,
+  });
 }
 
 /** The value at a mapping path, or an error naming where the answer stopped matching. */
@@ -41,7 +44,10 @@ function valueAt(json: unknown, path: string, field: string, ctx: AnswerCtx): Re
   const got = readJsonPath(json, parsed.steps);
   if (got.found) return ok(got.value);
   const reached = formatJsonPath(parsed.steps.slice(0, got.at)) || 'the top level';
-  const there = got.keys.length > 0 ? ` (it has: ${got.keys.join(', ')})` : ' (it is not an object with members there)';
+  const there =
+    got.keys.length > 0
+      ? ` (it has: ${got.keys.join(', ')})`
+      : ' (it is not an object with members there)';
   return err(
     mappingError(
       ctx,
@@ -51,11 +57,18 @@ function valueAt(json: unknown, path: string, field: string, ctx: AnswerCtx): Re
 }
 
 /** An exact amount at a path, in whole sub-units when the mapping says so. */
-function amountAt(json: unknown, path: string, field: string, mapping: CustomEndpoint, ctx: AnswerCtx): Read<string> {
+function amountAt(
+  json: unknown,
+  path: string,
+  field: string,
+  mapping: CustomEndpoint,
+  ctx: AnswerCtx,
+): Read<string> {
   const v = valueAt(json, path, field, ctx);
   if (!v.ok) return v;
   const a = mapping.decimals ? shiftedAmount(v.value, mapping.decimals) : exactAmount(v.value);
-  if (!a.ok) return err(mappingError(ctx, `the ${field} at ${path} is not an amount (${a.error}).`));
+  if (!a.ok)
+    return err(mappingError(ctx, `the ${field} at ${path} is not an amount (${a.error}).`));
   return a;
 }
 
@@ -81,7 +94,11 @@ function currencyOf(json: unknown, mapping: CustomEndpoint, ctx: AnswerCtx): Rea
  * One snapshot from the answer. Without a split the whole balance counts as paid (as for
  * providers that report one number); with one part given, the other is what remains.
  */
-export function parseCustomAnswer(json: unknown, mapping: CustomEndpoint, ctx: AnswerCtx): Read<Snapshot> {
+export function parseCustomAnswer(
+  json: unknown,
+  mapping: CustomEndpoint,
+  ctx: AnswerCtx,
+): Read<Snapshot> {
   const currency = currencyOf(json, mapping, ctx);
   if (!currency.ok) return currency;
   const total = amountAt(json, mapping.balance, 'balance', mapping, ctx);
