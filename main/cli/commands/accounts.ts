@@ -81,6 +81,8 @@ export async function runAccounts(args: string[], io: CliIo): Promise<number> {
               provider: a.provider,
               baseUrl: a.baseUrl,
               keyMask: a.keyMask,
+              // A custom endpoint's GET and mapping (no secret in it): what set-endpoint would change.
+              ...(a.custom ? { custom: a.custom } : {}),
             })),
           },
           null,
@@ -91,7 +93,7 @@ export async function runAccounts(args: string[], io: CliIo): Promise<number> {
       io.out('No accounts yet. Add one with `creditray accounts add`.');
     } else {
       for (const a of accounts)
-        io.out(`${a.label}\t${a.provider}\t${a.keyMask || '-'}\t${a.baseUrl}`);
+        io.out(`${a.label}\t${a.provider}\t${a.keyMask || '-'}\t${a.baseUrl}${a.custom?.path ?? ''}`);
     }
     return 0;
   }

@@ -125,7 +125,14 @@ describe.skipIf(!hasKeyring)('creditray accounts add --provider custom (real key
     expect(added.stdout).toContain(`Added "${label}"`);
     expect(fake.requests[0]?.headers['x-api-key']).toBe(KEY); // verified before saving
     const listed = JSON.parse((await runCli(['accounts', 'list', '--json'], { dataDir: dir })).stdout).accounts;
-    expect(listed).toEqual([expect.objectContaining({ provider: 'custom', baseUrl: fake.url })]);
+    expect(listed).toEqual([
+      expect.objectContaining({
+        provider: 'custom',
+        baseUrl: fake.url,
+        custom: { path: '/api/balance?fmt=json', keyPlacement: 'header', keyHeader: 'X-Api-Key', balance: 'data.balance', currencyPath: 'data.currency' },
+      }),
+    ]);
+    expect((await runCli(['accounts', 'list'], { dataDir: dir })).stdout).toContain(`${fake.url}/api/balance?fmt=json`);
     fake.reset({ '/api/balance': json(CUSTOM.nestedEmpty) });
     const r = await runCli(['check', '--account', label, '--json'], { dataDir: dir });
     expect(r.code).toBe(2);
