@@ -30,6 +30,8 @@ export interface CustomEndpoint {
   granted?: string;
   /** Where the paid (topped-up) part is. */
   toppedUp?: string;
+  /** Where the answer says whether calls can be paid for now (true/false), like DeepSeek's `is_available`. */
+  available?: string;
   /** Amounts are whole counts of 1/10^decimals units (e.g. 4 for 1/10000); 0 or absent for plain amounts. */
   decimals?: number;
 }
@@ -134,6 +136,7 @@ const mappingFields = {
   currencyPath: jsonPath.optional(),
   granted: jsonPath.optional(),
   toppedUp: jsonPath.optional(),
+  available: jsonPath.optional(),
   decimals: z.number().int().min(0).max(8).optional(),
 };
 

@@ -33,6 +33,7 @@ export const CUSTOM_OPTIONS = {
   'currency-path': { type: 'string' },
   'granted-path': { type: 'string' },
   'topped-up-path': { type: 'string' },
+  'available-path': { type: 'string' },
   decimals: { type: 'string' },
   'key-header': { type: 'string' },
   'key-raw': { type: 'boolean' },

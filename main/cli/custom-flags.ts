@@ -16,6 +16,7 @@ export const CUSTOM_HELP = `  --provider custom --base-url URL: a balance GET yo
     --balance-path PATH     where the balance is in the JSON answer, e.g. data.balance or data.items[0].amount
     --currency CODE | --currency-path PATH   the currency (USD, CNY, …) or where the answer names it
     --granted-path PATH, --topped-up-path PATH   the gift and paid parts, when the answer splits them
+    --available-path PATH   where the answer says (true/false) whether calls can be paid for now
     --decimals N            amounts are whole counts of 1/10^N units (e.g. 4 for 1/10000)
     --key-header NAME | --key-raw   send the key in that header, or as "Authorization: KEY"
                             (default "Authorization: Bearer KEY")
@@ -29,6 +30,7 @@ export interface CustomFlags {
   'currency-path'?: string;
   'granted-path'?: string;
   'topped-up-path'?: string;
+  'available-path'?: string;
   decimals?: string;
   'key-header'?: string;
   'key-raw'?: boolean;
@@ -41,6 +43,7 @@ const FLAG_OF: Record<string, string> = {
   currencyPath: '--currency-path',
   granted: '--granted-path',
   toppedUp: '--topped-up-path',
+  available: '--available-path',
   decimals: '--decimals',
   keyHeader: '--key-header',
   keyPlacement: '--key-header / --key-raw',
@@ -52,6 +55,7 @@ const FIELD_FLAGS = Object.keys({
   'currency-path': 1,
   'granted-path': 1,
   'topped-up-path': 1,
+  'available-path': 1,
   decimals: 1,
   'key-header': 1,
   'key-raw': 1,
@@ -74,6 +78,7 @@ function fromFlags(f: CustomFlags): Record<string, unknown> {
     currencyPath: f['currency-path'],
     granted: f['granted-path'],
     toppedUp: f['topped-up-path'],
+    available: f['available-path'],
     decimals: decimals === undefined ? undefined : Number(decimals),
   };
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));

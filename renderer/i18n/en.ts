@@ -100,11 +100,12 @@ export const en = {
         raw: 'Authorization: KEY (no “Bearer”)',
       },
       keyHeader: 'Header name',
-      parts: 'Gift and paid parts (optional)',
+      parts: 'More from the answer (optional)',
       partsHint:
-        'When the answer splits the balance, give one or both paths; the diagnosis then tells expired gift credit from spending.',
+        'When the answer splits the balance, give one or both paths: the diagnosis then tells expired gift credit from spending. When it says whether calls are allowed, give that too: “blocked” is then told apart from “empty”.',
       granted: 'Where the gift (granted) part is',
       toppedUp: 'Where the paid (topped-up) part is',
+      available: 'Where it says calls are allowed (true or false)',
       errors: {
         empty: 'Fill in this field.',
         invalid: 'This cannot be used: {{detail}}.',

@@ -97,10 +97,12 @@ export const zhCN: Messages = {
         raw: 'Authorization: KEY（不带 “Bearer”）',
       },
       keyHeader: '请求头名称',
-      parts: '赠送与充值部分（可选）',
-      partsHint: '如果返回内容把余额分开列出，填写其中一个或两个路径；诊断就能区分赠送额度过期与正常消费。',
+      parts: '更多字段（可选）',
+      partsHint:
+        '如果返回内容把余额分开列出，填写其中一个或两个路径，诊断就能区分赠送额度过期与正常消费；如果它说明当前能否调用，也一并填写，就能区分“被停用”与“余额为零”。',
       granted: '赠送部分所在位置',
       toppedUp: '充值部分所在位置',
+      available: '表示能否调用的字段位置（true 或 false）',
       errors: {
         empty: '请填写此项。',
         invalid: '无法使用：{{detail}}。',

@@ -168,8 +168,10 @@ export function CustomMappingFields({ draft, onChange, error, disabled }: Props)
           Boolean(
             draft.granted ||
             draft.toppedUp ||
+            draft.available ||
             error?.field === 'granted' ||
-            error?.field === 'toppedUp',
+            error?.field === 'toppedUp' ||
+            error?.field === 'available',
           ) || undefined
         }
       >
@@ -184,6 +186,11 @@ export function CustomMappingFields({ draft, onChange, error, disabled }: Props)
           <label htmlFor={fieldId('toppedUp')}>{t('onboarding.custom.toppedUp')}</label>
           <input {...text('toppedUp')} placeholder="data.paid_balance" />
           {errorFor('toppedUp')}
+        </div>
+        <div className="field">
+          <label htmlFor={fieldId('available')}>{t('onboarding.custom.available')}</label>
+          <input {...text('available')} placeholder="data.is_available" />
+          {errorFor('available')}
         </div>
       </details>
     </fieldset>

@@ -20,6 +20,7 @@ export interface MappingDraft {
   currencyPath: string;
   granted: string;
   toppedUp: string;
+  available: string;
   decimals: number;
 }
 
@@ -35,6 +36,7 @@ export const EMPTY_DRAFT: MappingDraft = {
   currencyPath: '',
   granted: '',
   toppedUp: '',
+  available: '',
   decimals: 0,
 };
 
@@ -50,6 +52,7 @@ export function draftFromMapping(m: CustomEndpoint | undefined): MappingDraft {
     currencyPath: m.currencyPath ?? '',
     granted: m.granted ?? '',
     toppedUp: m.toppedUp ?? '',
+    available: m.available ?? '',
     decimals: m.decimals ?? 0,
   };
 }
@@ -65,6 +68,7 @@ const FIELDS: readonly DraftField[] = [
   'currencyPath',
   'granted',
   'toppedUp',
+  'available',
   'decimals',
 ];
 
@@ -84,6 +88,7 @@ export function mappingFromDraft(
     currencyPath: d.currencyFrom === 'path' ? d.currencyPath.trim() : undefined,
     granted: opt(d.granted),
     toppedUp: opt(d.toppedUp),
+    available: opt(d.available),
     decimals: d.decimals || undefined,
   };
   const parsed = customMappingSchema.safeParse(raw);

@@ -65,6 +65,13 @@ describe('creditray check --provider custom (real CLI)', () => {
     expect(fake.requests[0]?.authorization).toBe(KEY);
   });
 
+  it('an answer that says calls are not allowed is unavailable (exit 2), though money is left', async () => {
+    fake.reset({ '/api/balance': json({ data: { balance: '30.00', is_available: false } }) });
+    const r = await check(['--balance-path', 'data.balance', '--currency', 'CNY', '--available-path', 'data.is_available']);
+    expect(r.code).toBe(2);
+    expect(first(r.stdout)).toMatchObject({ state: 'unavailable', headline: { currency: 'CNY', total: '30.00' } });
+  });
+
   it('a mapping that does not fit exits 3 and names the path and the members that are there', async () => {
     const r = await check(['--balance-path', 'data.credit', '--currency', 'USD']);
     expect(r.code).toBe(3);
@@ -106,7 +113,7 @@ describe('creditray check --provider custom (real CLI)', () => {
 
   it('--help documents every mapping flag', async () => {
     const r = await runCli(['check', '--help'], { env, dataDir: dataDir() });
-    for (const flag of ['--balance-path', '--currency-path', '--granted-path', '--topped-up-path', '--decimals', '--key-header', '--key-raw', '--mapping'])
+    for (const flag of ['--balance-path', '--currency-path', '--granted-path', '--topped-up-path', '--available-path', '--decimals', '--key-header', '--key-raw', '--mapping'])
       expect(r.stdout).toContain(flag);
   });
 });

@@ -91,6 +91,23 @@ function currencyOf(json: unknown, mapping: CustomEndpoint, ctx: AnswerCtx): Rea
 }
 
 /**
+ * Whether calls can be paid for now: the boolean at the `available` path, or true when the
+ * mapping names none (the level then decides from the amount alone).
+ */
+function availableOf(json: unknown, mapping: CustomEndpoint, ctx: AnswerCtx): Read<boolean> {
+  if (!mapping.available) return ok(true);
+  const v = valueAt(json, mapping.available, 'calls-allowed', ctx);
+  if (!v.ok) return v;
+  if (typeof v.value === 'boolean') return ok(v.value);
+  return err(
+    mappingError(
+      ctx,
+      `the calls-allowed value at ${mapping.available} is not true or false; map a field that is.`,
+    ),
+  );
+}
+
+/**
  * One snapshot from the answer. Without a split the whole balance counts as paid (as for
  * providers that report one number); with one part given, the other is what remains.
  */
@@ -107,12 +124,13 @@ export function parseCustomAnswer(
   if (granted && !granted.ok) return granted;
   const toppedUp = mapping.toppedUp ? amountAt(json, mapping.toppedUp, 'paid', mapping, ctx) : null;
   if (toppedUp && !toppedUp.ok) return toppedUp;
+  const available = availableOf(json, mapping, ctx);
+  if (!available.ok) return available;
   const g = granted?.value ?? (toppedUp ? subtractAmounts(total.value, toppedUp.value) : '0.00');
   const t = toppedUp?.value ?? (granted ? subtractAmounts(total.value, g) : total.value);
   return ok({
     at: ctx.at,
-    // Nothing in a custom answer says "blocked"; the level decides from the amount alone.
-    available: true,
+    available: available.value,
     rows: [{ currency: currency.value, total: total.value, granted: g, toppedUp: t }],
   });
 }

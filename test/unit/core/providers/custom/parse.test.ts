@@ -116,6 +116,19 @@ describe('parseCustomAnswer', () => {
     expect(error({ data: { balance: 'x' } }, { decimals: 2 }).message).toMatch(/the balance at data\.balance is not an amount/);
   });
 
+  it('reads whether calls are allowed from the mapped boolean; without one, calls count as allowed', () => {
+    const at = (v: unknown) => parseCustomAnswer({ b: '5', ok: v }, map({ balance: 'b', available: 'ok' }), ctx);
+    expect(value(at(false)).available).toBe(false);
+    expect(value(at(true)).available).toBe(true);
+    expect(value(parseCustomAnswer({ b: '5' }, map({ balance: 'b' }), ctx)).available).toBe(true);
+    for (const v of ['false', 0, null]) {
+      expect(failure(at(v)).message).toBe('gw.example.com: the calls-allowed value at ok is not true or false; map a field that is.');
+    }
+    expect(failure(parseCustomAnswer({ b: '5' }, map({ balance: 'b', available: 'ok' }), ctx)).message).toMatch(
+      /nothing at ok, the calls-allowed path you gave/,
+    );
+  });
+
   it('refuses a stored path that is not valid (a settings file edited by hand)', () => {
     expect(error({}, { balance: 'a..b' }).message).toMatch(/the balance path "a\.\.b" has an unusable part/);
   });

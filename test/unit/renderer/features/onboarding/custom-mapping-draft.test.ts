@@ -31,6 +31,7 @@ describe('mappingFromDraft', () => {
     [{ keyPlacement: 'header' as const, keyHeader: 'Cookie' }, 'keyHeader', false],
     [{ granted: 'a.' }, 'granted', false],
     [{ toppedUp: '[x]' }, 'toppedUp', false],
+    [{ available: 'a..b' }, 'available', false],
   ])('%j -> error on %s (empty: %s)', (d, field, empty) => {
     expect(mappingFromDraft(draft(d))).toMatchObject({ ok: false, field, empty });
   });
