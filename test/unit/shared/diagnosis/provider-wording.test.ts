@@ -1,0 +1,172 @@
+/**
+ * Each provider's wording rule on its own (shared/diagnosis/provider-wording.ts): every
+ * alternative of a rule decides alone (a code without the words, the words without a code),
+ * and spacing and quoting variants of the same body are read the same way.
+ */
+import { describe, expect, it } from 'vitest';
+import { matchWording, type Words } from '../../../../shared/diagnosis/provider-wording';
+
+const words = (over: Partial<Words>): Words => ({
+  status: null,
+  type: null,
+  code: null,
+  message: null,
+  raw: '',
+  noBody: false,
+  ...over,
+});
+const verdict = (over: Partial<Words>) => {
+  const m = matchWording(words(over));
+  return m && { provider: m.provider, money: m.moneyCause, kind: m.kind, status: m.impliedStatus };
+};
+
+describe('relays', () => {
+  const depleted = {
+    provider: 'relay',
+    money: 'balance-depleted',
+    kind: 'insufficient-balance',
+    status: null,
+  };
+
+  it('an exhausted user quota by its code alone, or by its name or words in the text', () => {
+    expect(verdict({ code: 'insufficient_user_quota', raw: 'x' })).toEqual(depleted);
+    expect(verdict({ raw: '{"code":"insufficient_user_quota"}' })).toEqual(depleted);
+    expect(verdict({ raw: '用户额度不足, 剩余额度: $0' })).toEqual(depleted);
+    expect(verdict({ raw: 'User quota is not enough' })).toEqual(depleted);
+  });
+
+  it('one-api and new-api errors each name a relay alone', () => {
+    for (const t of ['one_api_error', 'new_api_error'])
+      expect(verdict({ raw: `{"type":"${t}"}` }), t).toEqual({
+        provider: 'relay',
+        money: null,
+        kind: null,
+        status: null,
+      });
+    expect(verdict({ raw: 'new_api_errors' })).toBeNull();
+  });
+});
+
+describe('OpenRouter', () => {
+  it('a key cap with or without "monthly"', () => {
+    for (const raw of [
+      'visit https://openrouter.ai/settings/keys and create a key with a higher limit',
+      'create a key with a higher monthly limit',
+    ])
+      expect(verdict({ raw })?.money, raw).toBe('key-limit-reached');
+  });
+
+  it('an unknown user, quoted or not, and missing credentials are key problems', () => {
+    for (const raw of ['"User not found."', 'User not found.', 'No auth credentials found'])
+      expect(verdict({ raw }), raw).toEqual({
+        provider: 'openrouter',
+        money: null,
+        kind: 'auth',
+        status: null,
+      });
+  });
+});
+
+describe('SiliconFlow', () => {
+  it('30011 by its code alone or its words alone; 30001 the same', () => {
+    expect(verdict({ code: '30011', raw: '{}' })?.money).toBe('paid-balance-required');
+    expect(verdict({ raw: 'The selected model requires paid balance' })?.money).toBe(
+      'paid-balance-required',
+    );
+    expect(verdict({ code: '30001', raw: '{}' })?.money).toBe('balance-depleted');
+    expect(verdict({ raw: 'Sorry, your account balance is insufficient' })).toMatchObject({
+      provider: 'siliconflow',
+      money: 'balance-depleted',
+    });
+    expect(verdict({ code: '30002', raw: '{}' })).toBeNull();
+  });
+});
+
+describe('MiniMax', () => {
+  it('base_resp status_code 1008 is money and 1004 a bad key, quoted or not, spaced or not', () => {
+    for (const sc of [
+      '"status_code":1008',
+      "'status_code': 1008",
+      'status_code : 1008',
+      'status_code:1008',
+    ])
+      expect(verdict({ raw: `{"base_resp":{${sc}}}` }), sc).toEqual({
+        provider: 'minimax',
+        money: 'balance-depleted',
+        kind: 'insufficient-balance',
+        status: 200,
+      });
+    for (const sc of ['"status_code":1004', "'status_code': 1004", 'status_code : 1004'])
+      expect(verdict({ raw: `{"base_resp":{${sc}}}` }), sc).toEqual({
+        provider: 'minimax',
+        money: null,
+        kind: 'auth',
+        status: 200,
+      });
+  });
+
+  it('needs base_resp next to the code, and the whole code', () => {
+    expect(verdict({ raw: '{"status_code":1008}' })).toBeNull();
+    expect(verdict({ raw: '{"status_code":1004}' })).toBeNull();
+    expect(verdict({ raw: '{"base_resp":{"status_code":10080}}' })).toBeNull();
+    expect(verdict({ raw: '{"base_resp":{"status_code":10040}}' })).toBeNull();
+  });
+});
+
+describe('OpenAI', () => {
+  it('either money code alone, the code named in the text, or the words', () => {
+    for (const code of ['insufficient_quota', 'credit_balance_exhausted'])
+      expect(verdict({ code, raw: '{}' }), code).toMatchObject({
+        provider: 'openai',
+        money: 'balance-depleted',
+      });
+    expect(verdict({ raw: "'code': 'insufficient_quota'" })?.money).toBe('balance-depleted');
+    expect(verdict({ raw: 'You have no credits remaining.' })?.money).toBe('balance-depleted');
+    expect(verdict({ raw: 'You exceeded your current quota' })?.money).toBe('balance-depleted');
+  });
+
+  it('a rate limit by code or by name; named OpenAI only with its organisation or site', () => {
+    expect(verdict({ code: 'rate_limit_exceeded', raw: '{}' })).toEqual({
+      provider: null,
+      money: null,
+      kind: 'rate-limit',
+      status: null,
+    });
+    expect(verdict({ raw: 'type: rate_limit_exceeded in organization org-abc' })).toEqual({
+      provider: 'openai',
+      money: null,
+      kind: 'rate-limit',
+      status: null,
+    });
+    expect(verdict({ raw: 'rate_limit_exceeded, see platform.openai.com' })?.provider).toBe(
+      'openai',
+    );
+  });
+});
+
+describe('no wording: the host names the provider', () => {
+  it('a SiliconFlow body the JS SDK hid is likely money for 402 and 403 only', () => {
+    const raw = 'Error: 403 status code (no body) https://api.siliconflow.cn/v1';
+    expect(matchWording(words({ raw, status: 403, noBody: true }))).toMatchObject({
+      provider: 'siliconflow',
+      moneyCause: 'balance-depleted',
+      kind: 'insufficient-balance',
+      bodyHidden: true,
+    });
+    expect(matchWording(words({ raw, status: 402, noBody: true }))?.bodyHidden).toBe(true);
+    for (const over of [
+      { status: 401, noBody: true },
+      { status: 403, noBody: false },
+    ])
+      expect(matchWording(words({ raw, ...over })), JSON.stringify(over)).toEqual({
+        provider: 'siliconflow',
+        moneyCause: null,
+        kind: null,
+        impliedStatus: null,
+        tokens: null,
+        bodyHidden: false,
+      });
+    const other = 'Error: 403 status code (no body) https://api.stepfun.com/v1';
+    expect(matchWording(words({ raw: other, status: 403, noBody: true }))?.bodyHidden).toBe(false);
+  });
+});
