@@ -118,6 +118,18 @@ describe('classifyThrown through a proxy', () => {
     expect(e.message).toMatch(/went through the proxy proxy\.corp:8080/);
   });
 
+  it('names the proxy when there is no route to it (this computer is offline)', () => {
+    for (const code of ['ENETUNREACH', 'EHOSTUNREACH']) {
+      const marked = Object.assign(
+        new Error('fetch through proxy p:1 failed', { cause: undiciFailure(code) }),
+        { proxyHost: 'p:1' },
+      );
+      expect(classifyThrown(marked, 'api.deepseek.com', 0).message, code).toMatch(
+        /^Network error: no route to the proxy p:1: this computer seems to be offline/,
+      );
+    }
+  });
+
   it('keeps naming the API host for certificate failures inside the tunnel', () => {
     const marked = Object.assign(
       new Error('fetch through proxy p:1 failed', {
