@@ -195,6 +195,19 @@ describe('balance-low', () => {
     expect(find(run(input(funded('5.01'))), 'balance-low')).toBeUndefined();
   });
 
+  it('without any history it still reads the balance', () => {
+    const c = cause(run(input(funded('3.00'), { history: [] })), 'balance-low');
+    expect(c.evidence.map((e) => e.kind)).toEqual(['balance']);
+  });
+
+  it('an unreadable low level adds no below-low line', () => {
+    const bad = {
+      ...funded('15.00', { headline: 'CNY', config: { thresholds: { low: 'x', critical: '5' } } }),
+      level: 'low' as const,
+    };
+    expect(find(run(input(bad)), 'balance-low')).toBeUndefined();
+  });
+
   it('every funded row must be critical', () => {
     const two = status(snap(NOW - 5 * MIN, [row('CNY', '0', '1.00'), row('USD', '0', '10.00')]));
     expect(find(run(input(two)), 'balance-low')).toBeUndefined();
@@ -244,9 +257,9 @@ describe('balance-low', () => {
     const c = cause(run(input(funded('3.00'), { pastedError: PASTE.py402 })), 'balance-low');
     expect(c.confidence).toBe(0.8);
     expect(c.evidence.map((e) => e.kind)).toEqual(['balance', 'pasted']);
-    expect(
-      cause(run(input(funded('3.00'), { pastedError: PASTE.py401 })), 'balance-low').confidence,
-    ).toBe(0.5);
+    const capped = cause(run(input(funded('3.00'), { pastedError: PASTE.py401 })), 'balance-low');
+    expect(capped.confidence).toBe(0.5);
+    expect(capped.evidence.map((e) => e.kind)).toEqual(['balance']);
     const blocked = status(cny(NOW - 5 * MIN, '0.00', '3.00', false));
     expect(find(run(input(blocked)), 'balance-low')).toBeUndefined();
   });
