@@ -9,6 +9,9 @@ export default defineConfig({
   resolve: base.resolve,
   test: {
     ...base.test,
+    // Instrumented for coverage per test, on a busy machine, the foresight scenarios (2 s
+    // each in a plain run) took over the usual 20 s and failed the initial run.
+    testTimeout: 120_000,
     include: [
       'test/unit/shared/**/*.test.ts',
       'test/unit/core/**/*.test.ts',
