@@ -243,3 +243,8 @@ export function readJsonPath(
 export function formatJsonPath(steps: readonly PathStep[]): string {
   return steps.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }
+
+/** An account's address as the user would type it again: a custom endpoint's full URL, else its base URL. */
+export function accountUrl(a: { baseUrl: string; custom?: { path: string } }): string {
+  return a.custom ? `${a.baseUrl}${a.custom.path}` : a.baseUrl;
+}

@@ -9,6 +9,7 @@ import { runSetKey } from './set-key';
 import type { CliIo } from '../io';
 import { createAccountService } from '../../core/account-service';
 import { resolveEndpoint } from '../../core/account-endpoint';
+import { accountUrl } from '../../../shared/custom-endpoint';
 import { lockPaths, withLock } from '../../core/data-lock';
 import { PROVIDER_IDS, type ProviderId } from '../../../shared/model';
 import { PROVIDERS } from '../../../shared/providers';
@@ -93,7 +94,7 @@ export async function runAccounts(args: string[], io: CliIo): Promise<number> {
       io.out('No accounts yet. Add one with `creditray accounts add`.');
     } else {
       for (const a of accounts)
-        io.out(`${a.label}\t${a.provider}\t${a.keyMask || '-'}\t${a.baseUrl}${a.custom?.path ?? ''}`);
+        io.out(`${a.label}\t${a.provider}\t${a.keyMask || '-'}\t${accountUrl(a)}`);
     }
     return 0;
   }

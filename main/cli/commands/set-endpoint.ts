@@ -7,6 +7,7 @@
 import { EXIT, UsageError, nonEmpty } from '../args';
 import type { CliContext } from '../context';
 import { customMappingFromFlags, type CustomFlags } from '../custom-flags';
+import { accountUrl } from '../../../shared/custom-endpoint';
 import type { CliIo } from '../io';
 import type { AccountService } from '../../core/account-service';
 import { accountByLabel } from './account-by-label';
@@ -46,7 +47,6 @@ export async function runSetEndpoint(
     io.err(`Address not changed: ${r.error.message}`);
     return USAGE_CODES.has(r.error.code) ? EXIT.usage : exitFor(r.error.code);
   }
-  const shown = r.value.custom ? `${r.value.baseUrl}${r.value.custom.path}` : r.value.baseUrl;
-  io.out(`"${r.value.label}" is now checked at ${shown}; its key works there.`);
+  io.out(`"${r.value.label}" is now checked at ${accountUrl(r.value)}; its key works there.`);
   return 0;
 }

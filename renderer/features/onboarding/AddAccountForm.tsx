@@ -10,8 +10,8 @@ import { PROVIDERS } from '../../../shared/providers';
 import type { AppError } from '../../../shared/result';
 import { describeProblem } from '../../app/describe-error';
 import { Icon } from '../../components/Icon';
-import { CustomMappingFields, type DraftError } from './CustomMappingFields';
-import { EMPTY_DRAFT, mappingFromDraft, type MappingDraft } from './custom-mapping-draft';
+import { CustomMappingFields } from './CustomMappingFields';
+import { checkDraft, EMPTY_DRAFT, type DraftError, type MappingDraft } from './custom-mapping-draft';
 import { EndpointFields } from './EndpointFields';
 import { ProviderPicker } from './ProviderPicker';
 import {
@@ -74,14 +74,9 @@ export function AddAccountForm({ api, onAdded }: { api: CreditrayApi; onAdded: (
 
   /** The custom mapping to send, or null after marking the field to fix. */
   const customMapping = () => {
-    const m = mappingFromDraft(draft);
+    const m = checkDraft(draft, t);
     if (m.ok) return m.mapping;
-    setDraftError({
-      field: m.field,
-      message: m.empty
-        ? t('onboarding.custom.errors.empty')
-        : t('onboarding.custom.errors.invalid', { detail: m.detail }),
-    });
+    setDraftError(m.error);
     return null;
   };
 

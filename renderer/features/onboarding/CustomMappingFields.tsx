@@ -7,12 +7,12 @@
 import { useEffect, useId, useRef, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KEY_PLACEMENTS } from '../../../shared/custom-endpoint';
-import { DECIMAL_CHOICES, type DraftField, type MappingDraft } from './custom-mapping-draft';
-
-export interface DraftError {
-  field: DraftField;
-  message: string;
-}
+import {
+  DECIMAL_CHOICES,
+  type DraftError,
+  type DraftField,
+  type MappingDraft,
+} from './custom-mapping-draft';
 
 interface Props {
   draft: MappingDraft;

@@ -3,6 +3,7 @@
  * and its conversion to the mapping main accepts, checked by the same schema main uses, so
  * a mistake is shown on its field before anything is sent.
  */
+import type { TFunction } from 'i18next';
 import {
   customMappingSchema,
   type CustomEndpoint,
@@ -102,4 +103,23 @@ export function mappingFromDraft(
       : (FIELDS.find((f) => f === named) ?? 'balance');
   const value = field === 'decimals' || field === 'keyPlacement' ? '' : String(raw[field] ?? '');
   return { ok: false, field, detail: issue?.message ?? '', empty: value.trim() === '' };
+}
+
+/** The error the form shows on a field: which one, and the sentence in the UI language. */
+export interface DraftError {
+  field: DraftField;
+  message: string;
+}
+
+/** mappingFromDraft, its refusal worded for the field ("Fill in this field." or why it cannot be used). */
+export function checkDraft(
+  d: MappingDraft,
+  t: TFunction,
+): { ok: true; mapping: CustomMapping } | { ok: false; error: DraftError } {
+  const m = mappingFromDraft(d);
+  if (m.ok) return m;
+  const message = m.empty
+    ? t('onboarding.custom.errors.empty')
+    : t('onboarding.custom.errors.invalid', { detail: m.detail });
+  return { ok: false, error: { field: m.field, message } };
 }

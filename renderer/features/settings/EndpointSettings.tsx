@@ -9,13 +9,13 @@
  */
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomMapping } from '../../../shared/custom-endpoint';
+import { accountUrl, type CustomMapping } from '../../../shared/custom-endpoint';
 import type { CreditrayApi } from '../../../shared/ipc';
 import type { AccountConfig } from '../../../shared/model';
 import type { AppError } from '../../../shared/result';
 import { describeProblem } from '../../app/describe-error';
-import { CustomMappingFields, type DraftError } from '../onboarding/CustomMappingFields';
-import { draftFromMapping, mappingFromDraft } from '../onboarding/custom-mapping-draft';
+import { CustomMappingFields } from '../onboarding/CustomMappingFields';
+import { checkDraft, draftFromMapping, type DraftError } from '../onboarding/custom-mapping-draft';
 import { EndpointFields } from '../onboarding/EndpointFields';
 import { REGIONS, type Pickable } from '../onboarding/provider-choices';
 
@@ -25,13 +25,10 @@ type Phase =
   | { kind: 'moved'; url: string }
   | { kind: 'failed'; error: AppError };
 
-/** The address as the user would type it again: a custom endpoint's full URL, else the base URL. */
-const shownUrl = (a: AccountConfig) => (a.custom ? `${a.baseUrl}${a.custom.path}` : a.baseUrl);
-
 export function EndpointSettings({ api, account }: { api: CreditrayApi; account: AccountConfig }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const [url, setUrl] = useState(() => shownUrl(account));
+  const [url, setUrl] = useState(() => accountUrl(account));
   const [draft, setDraft] = useState(() => draftFromMapping(account.custom));
   const [draftError, setDraftError] = useState<DraftError | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -47,14 +44,9 @@ export function EndpointSettings({ api, account }: { api: CreditrayApi; account:
     if (phase.kind === 'checking') return; // the button keeps its focus while main verifies
     let custom: CustomMapping | undefined;
     if (provider === 'custom') {
-      const m = mappingFromDraft(draft);
+      const m = checkDraft(draft, t);
       if (!m.ok) {
-        setDraftError({
-          field: m.field,
-          message: m.empty
-            ? t('onboarding.custom.errors.empty')
-            : t('onboarding.custom.errors.invalid', { detail: m.detail }),
-        });
+        setDraftError(m.error);
         return;
       }
       custom = m.mapping;
@@ -66,7 +58,9 @@ export function EndpointSettings({ api, account }: { api: CreditrayApi; account:
       baseUrl: url.trim(),
       ...(custom ? { custom } : {}),
     });
-    setPhase(r.ok ? { kind: 'moved', url: shownUrl(r.value) } : { kind: 'failed', error: r.error });
+    setPhase(
+      r.ok ? { kind: 'moved', url: accountUrl(r.value) } : { kind: 'failed', error: r.error },
+    );
   };
   const enterChecks = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'Enter' && e.target instanceof HTMLInputElement) {
