@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import base from './vitest.config';
+import LoadFailureReporter from './test/mutation/load-failure-reporter';
 
 // The tests that judge the pure core under mutation (stryker.config.mjs): the unit tests of
 // shared/ and main/core, plus the integration tests that exercise the history line format and
@@ -12,6 +13,9 @@ export default defineConfig({
     // Instrumented for coverage per test, on a busy machine, the foresight scenarios (2 s
     // each in a plain run) took over the usual 20 s and failed the initial run.
     testTimeout: 120_000,
+    // A mutant that stops a module from loading must count as killed (Stryker's Vitest runner
+    // only sees collected tests; see the reporter's comment).
+    reporters: ['default', new LoadFailureReporter()],
     include: [
       'test/unit/shared/**/*.test.ts',
       'test/unit/core/**/*.test.ts',

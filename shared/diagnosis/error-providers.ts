@@ -1,8 +1,8 @@
 /**
  * The providers a pasted error can come from, with the pages a fix step sends the user to.
- * Balance providers get their links from `shared/providers.ts` once they are registered there;
- * the error-only providers (no balance readable with an ordinary key) live only here, so the
- * diagnosis can name them and point at their own billing pages without pretending to watch them.
+ * Balance providers get their links from `shared/providers.ts`; the error-only providers (no
+ * balance readable with an ordinary key) live only here, so the diagnosis can name them and point
+ * at their own billing pages without pretending to watch them.
  * Every link must be https; `EXTRA_LINK_ORIGINS` lists the origins the openExternal allowlist
  * has to learn before the window may open them.
  */
@@ -47,38 +47,15 @@ export const PASTED_PROVIDER_NAMES: Record<PastedProviderId, string> = {
 
 type Links = Partial<Record<LinkKind, string>>;
 
+/** A provider we watch: its pages are in `shared/providers.ts`, the one place for them. */
+type WatchedId = Extract<PastedProviderId, keyof typeof PROVIDERS>;
+const isWatched = (id: PastedProviderId): id is WatchedId => Object.hasOwn(PROVIDERS, id);
+
 /**
- * Pages per provider. A relay has none: its pages are on the user's own gateway. Links for the
- * balance providers are only a fallback until `shared/providers.ts` carries them.
+ * Pages of the providers whose errors we explain but whose balance an ordinary key cannot read.
+ * The watched ones are not repeated here: a second copy of their links would go stale unseen.
  */
-const OWN_LINKS: Record<PastedProviderId, Links> = {
-  deepseek: PROVIDERS.deepseek.links,
-  moonshot: {
-    topUp: 'https://platform.moonshot.cn/console/pay',
-    apiKeys: 'https://platform.moonshot.cn/console/api-keys',
-    usage: 'https://platform.moonshot.cn/console/info',
-  },
-  siliconflow: {
-    topUp: 'https://cloud.siliconflow.cn/expensebill',
-    apiKeys: 'https://cloud.siliconflow.cn/account/ak',
-    errorCodes: 'https://docs.siliconflow.cn/cn/faqs/error-code',
-  },
-  relay: {},
-  openrouter: {
-    topUp: 'https://openrouter.ai/settings/credits',
-    apiKeys: 'https://openrouter.ai/settings/keys',
-    usage: 'https://openrouter.ai/activity',
-    status: 'https://status.openrouter.ai',
-    errorCodes: 'https://openrouter.ai/docs/api-reference/errors',
-  },
-  stepfun: {
-    topUp: 'https://platform.stepfun.com/account-overview',
-    apiKeys: 'https://platform.stepfun.com/interface-key',
-  },
-  novita: {
-    topUp: 'https://novita.ai/billing',
-    apiKeys: 'https://novita.ai/settings/key-management',
-  },
+const ERROR_ONLY_LINKS: Record<Exclude<PastedProviderId, WatchedId>, Links> = {
   openai: {
     topUp: 'https://platform.openai.com/settings/organization/billing/overview',
     apiKeys: 'https://platform.openai.com/api-keys',
@@ -126,14 +103,14 @@ const OWN_LINKS: Record<PastedProviderId, Links> = {
 export function pastedProviderLink(id: PastedProviderId, kind: LinkKind): string | null {
   // A relay's pages are on the user's own gateway; project pages are no place to top up.
   if (id === 'relay') return null;
-  const registered = (PROVIDERS as Partial<Record<string, { links: Links }>>)[id];
-  return registered?.links[kind] ?? OWN_LINKS[id][kind] ?? null;
+  const links: Links = isWatched(id) ? PROVIDERS[id].links : ERROR_ONLY_LINKS[id];
+  return links[kind] ?? null;
 }
 
-/** Every https origin a diagnosis step may link to that `EXTERNAL_ORIGINS` may not know yet. */
+/** The error-only providers' https origins, which `EXTERNAL_ORIGINS` (watched providers) lacks. */
 export const EXTRA_LINK_ORIGINS: readonly string[] = [
   ...new Set(
-    Object.values(OWN_LINKS)
+    Object.values(ERROR_ONLY_LINKS)
       .flatMap((l) => Object.values(l))
       .map((u) => new URL(u).origin),
   ),

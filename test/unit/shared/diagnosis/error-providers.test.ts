@@ -49,7 +49,26 @@ describe('pastedProviderLink', () => {
     expect(new Set(EXTRA_LINK_ORIGINS).size).toBe(EXTRA_LINK_ORIGINS.length);
     for (const o of EXTRA_LINK_ORIGINS) expect(o).toMatch(/^https:\/\/[^/]+$/);
     expect(EXTRA_LINK_ORIGINS).toContain('https://console.anthropic.com');
-    expect(EXTRA_LINK_ORIGINS).toContain('https://platform.moonshot.cn');
+    // A watched provider's origins are already allowed through shared/providers.ts.
+    expect(EXTRA_LINK_ORIGINS).not.toContain('https://platform.moonshot.cn');
+  });
+
+  it('takes every watched provider’s pages from shared/providers.ts, kind by kind', () => {
+    for (const id of [
+      'deepseek',
+      'moonshot',
+      'siliconflow',
+      'openrouter',
+      'stepfun',
+      'novita',
+    ] as const)
+      for (const kind of LINK_KINDS)
+        expect(pastedProviderLink(id, kind), `${id} ${kind}`).toBe(
+          PROVIDERS[id].links[kind] ?? null,
+        );
+    expect(pastedProviderLink('moonshot', 'status')).toBe(
+      'https://platform.moonshot.cn/docs/api/balance',
+    );
   });
 
   it('every page is https on the provider’s own site; each provider but a relay has a top-up and a keys page', () => {
