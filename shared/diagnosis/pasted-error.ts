@@ -138,21 +138,26 @@ export function redactKeys(text: string): string {
     );
 }
 
+/** A status printed in a log line: `HTTP/1.1 402`, `status 429`, `status_code=503`, `code: 401`. */
+function printedStatus(text: string): number | null {
+  const num =
+    /\bHTTP\/[\d.]+\s+([1-5]\d{2})\b|\b(?:HTTP|http_code|status(?:[ _]?code)?|code)['"]?\s*[:=]?\s*['"]?([1-5]\d{2})\b/i.exec(
+      text,
+    );
+  return num ? Number(num[1] ?? num[2]) : null;
+}
+
 /** Parses any pasted error text; unknown text comes back `recognised: false`, never throws. */
 export function parsePastedError(input: string): ParsedError {
   const text = redactKeys(input.replace(/\r\n?/g, '\n').trim());
   const none: Fields = { type: null, message: null, code: null };
-  if (!text) return finish('unknown', null, none, '');
 
-  // curl -i: a status line, headers, a blank line, then the body.
+  // curl -i: a status line, headers, a blank line, then the body. Only what follows the status
+  // line is the answer: the command above it may carry a JSON request with its own "message".
+  // (Headers never hold a quoted key, so they need not be cut off.)
   const curl = /^HTTP\/[\d.]+\s+(\d{3})(?:[ \t]+([^\n]*))?$/m.exec(text);
   if (curl) {
-    const body = text
-      .slice(curl.index)
-      .split(/\n\s*\n/)
-      .slice(1)
-      .join('\n');
-    const f = bodyFields(body);
+    const f = bodyFields(text.slice(curl.index + curl[0].length));
     return finish('curl', Number(curl[1]), { ...f, message: f.message ?? curl[2] ?? null }, text);
   }
 
@@ -200,22 +205,24 @@ export function parsePastedError(input: string): ParsedError {
   }
 
   // A raw JSON body: DeepSeek's `{"error":{...}}`, SiliconFlow's `{"code":30001,...}`, MiniMax's `base_resp`.
-  if (/\{\s*"error"\s*:/.test(text) || /^\{[\s\S]*\}$/.test(text)) {
+  // A log may print the status before it: `request failed with status 503: {"error":…}`.
+  const json = /\{\s*"error"\s*:/.exec(text) ?? /^\{[\s\S]*\}$/.exec(text);
+  if (json) {
     const f = bodyFields(text);
     if (f.type || f.message) {
-      const num =
+      const inBody =
         /"(?:status|statusCode|http_code)"\s*:\s*"?(\d{3})\b|"code"\s*:\s*([45]\d{2})\b/.exec(text);
-      return finish('deepseek-json', num ? Number(num[1] ?? num[2]) : null, f, text);
+      const status = inBody
+        ? Number(inBody[1] ?? inBody[2])
+        : printedStatus(text.slice(0, json.index));
+      return finish('deepseek-json', status, f, text);
     }
   }
 
   // Plain words and logs: "Insufficient Balance", "status 429", `"HTTP/1.1 402 Payment Required"`, "ECONNREFUSED"...
-  const num =
-    /\bHTTP\/[\d.]+\s+([1-5]\d{2})\b|\b(?:HTTP|http_code|status(?:[ _]?code)?|code)['"]?\s*[:=]?\s*['"]?([1-5]\d{2})\b/i.exec(
-      text,
-    );
   const f = bodyFields(text);
-  const firstLine = text.split('\n').find((l) => l.trim()) ?? text;
-  const status = num ? Number(num[1] ?? num[2]) : null;
+  // The text is trimmed, so its first line is never blank.
+  const firstLine = text.split('\n', 1)[0] ?? '';
+  const status = printedStatus(text);
   return finish('plain', status, { ...f, message: f.message ?? firstLine.slice(0, 200) }, text);
 }

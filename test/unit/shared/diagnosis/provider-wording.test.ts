@@ -170,3 +170,51 @@ describe('no wording: the host names the provider', () => {
     expect(matchWording(words({ raw: other, status: 403, noBody: true }))?.bodyHidden).toBe(false);
   });
 });
+
+describe('host names in a log name the provider', () => {
+  it('every known host, each spelling, names its own provider', () => {
+    const HOSTS: [string, string][] = [
+      ['api.deepseek.com', 'deepseek'],
+      ['platform.deepseek.com', 'deepseek'],
+      ['api.moonshot.cn', 'moonshot'],
+      ['api.moonshot.ai', 'moonshot'],
+      ['api.kimi.com', 'moonshot'],
+      ['api.siliconflow.cn', 'siliconflow'],
+      ['api.siliconflow.com', 'siliconflow'],
+      ['openrouter.ai', 'openrouter'],
+      ['api.stepfun.com', 'stepfun'],
+      ['api.novita.ai', 'novita'],
+      ['api.ppinfra.com', 'novita'],
+      ['api.openai.com', 'openai'],
+      ['platform.openai.com', 'openai'],
+      ['api.anthropic.com', 'anthropic'],
+      ['console.anthropic.com', 'anthropic'],
+      ['open.bigmodel.cn', 'zhipu'],
+      ['api.z.ai', 'zhipu'],
+      ['dashscope.aliyuncs.com', 'dashscope'],
+      ['dashscope-intl.aliyuncs.com', 'dashscope'],
+      ['ark.cn-beijing.volces.com', 'volcengine'],
+      ['open.volcengineapi.com', 'volcengine'],
+      ['api.x.ai', 'xai'],
+      ['console.x.ai', 'xai'],
+      ['api.minimax.chat', 'minimax'],
+      ['api.minimaxi.com', 'minimax'],
+      ['api.minimax.io', 'minimax'],
+    ];
+    for (const [host, provider] of HOSTS)
+      expect(
+        verdict({ raw: `POST https://${host}/v1/chat/completions: ECONNREFUSED` }),
+        host,
+      ).toEqual({ provider, money: null, kind: null, status: null });
+  });
+
+  it('a look-alike host names nobody', () => {
+    for (const host of [
+      'deepseek.example',
+      'openrouter.aix',
+      'stepfun.community',
+      'x.ai.example.org',
+    ])
+      expect(verdict({ raw: `https://${host}/v1 ECONNREFUSED` }), host).toBeNull();
+  });
+});
