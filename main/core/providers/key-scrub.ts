@@ -16,7 +16,7 @@ export const MIN_RUN = 8;
 
 /** Every run of >= MIN_RUN characters of `needle` found in `text`, as [start, end) ranges. */
 function runsOf(text: string, needle: string): [number, number][] {
-  if (needle.length < MIN_RUN) return [];
+  // A needle shorter than MIN_RUN has no window, so nothing is found in it.
   const windows = new Set<string>();
   for (let i = 0; i + MIN_RUN <= needle.length; i++) windows.add(needle.slice(i, i + MIN_RUN));
   const out: [number, number][] = [];

@@ -66,6 +66,27 @@ describe('the key scrubber', () => {
     }
   });
 
+  it('catches base64 and base64url echoes of a key whose encoding holds + and / (or - and _)', () => {
+    // Custom endpoints and relays take any key; these characters encode to '+' and '/'.
+    const key = 'tok>>>?~~~>?>?~~>>>?~~?';
+    const std = Buffer.from(key).toString('base64');
+    expect(std).toMatch(/\+/);
+    expect(std).toMatch(/\//);
+    for (const prefix of ['', ':', 'u:', 'user:'])
+      for (const enc of ['base64', 'base64url'] as const) {
+        const b64 = Buffer.from(prefix + key).toString(enc);
+        const out = scrubKey(`echo: Basic ${b64} end`, key);
+        const core = b64.slice(8, 24);
+        expect(out, `${enc} after ${JSON.stringify(prefix)}`).toContain('[key]');
+        expect(out, `${enc} after ${JSON.stringify(prefix)}`).not.toContain(core.slice(0, MIN_RUN));
+        expect(out).toMatch(/^echo: Basic .*\[key\].* end$/);
+      }
+  });
+
+  it('removes a key of exactly MIN_RUN characters wherever it is echoed', () => {
+    expect(scrubKey('the key abcd1234 was refused', 'abcd1234')).toBe('the key [key] was refused');
+  });
+
   it('catches percent-encoded echoes, fully or partly encoded', () => {
     const full = [...KEY].map((c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0')).join('');
     expect(scrubKey(`GET /x?key=${full} failed`, KEY)).toBe('GET /x?[key] failed');
