@@ -127,7 +127,7 @@ const RULES: Rule[] = [
   // MiniMax before Anthropic: its newer API uses Anthropic's envelope, and 500/429 statuses.
   {
     provider: 'minimax',
-    when: (w) => says(w, /['"]?status_code['"]?\s*:\s*1008\b/) && says(w, /base_resp/),
+    when: (w) => says(w, /status_code['"]?\s*:\s*1008\b/) && says(w, /base_resp/),
     money: 'balance-depleted',
     status: 200,
   },
@@ -138,7 +138,7 @@ const RULES: Rule[] = [
   },
   {
     provider: 'minimax',
-    when: (w) => says(w, /['"]?status_code['"]?\s*:\s*1004\b/) && says(w, /base_resp/),
+    when: (w) => says(w, /status_code['"]?\s*:\s*1004\b/) && says(w, /base_resp/),
     kind: 'auth',
     status: 200,
   },

@@ -171,6 +171,67 @@ describe('no wording: the host names the provider', () => {
   });
 });
 
+describe('Anthropic, Zhipu, DashScope, Volcengine and DeepSeek rules, each alternative alone', () => {
+  it('Anthropic overload and rate limits need the error envelope, however it is spaced', () => {
+    for (const env of [
+      '{"type":"error","error":',
+      '{ "type" : "error" , "error" : ',
+      "{'type': 'error', 'error': ",
+    ]) {
+      expect(verdict({ raw: `${env}{"type":"overloaded_error"}}` }), env).toEqual({
+        provider: 'anthropic',
+        money: null,
+        kind: 'server',
+        status: null,
+      });
+      expect(verdict({ raw: `${env}{"type":"rate_limit_error"}}` })?.kind, env).toBe('rate-limit');
+    }
+    expect(verdict({ raw: '{"type":"overloaded_error"}' })).toBeNull();
+    expect(verdict({ raw: '{"type":"error","error":{"type":"other"}}' })).toBeNull();
+  });
+
+  it('Zhipu money by code 1113 alone or by its words alone; auth needs code 1002 and its words', () => {
+    expect(verdict({ code: '1113', raw: '{}' })).toMatchObject({
+      provider: 'zhipu',
+      money: 'balance-depleted',
+    });
+    expect(verdict({ raw: '余额不足或无可用资源包,请充值。' })?.money).toBe('balance-depleted');
+    expect(verdict({ raw: 'No resource package available' })?.money).toBe('balance-depleted');
+    expect(verdict({ code: '1002', raw: 'Authorization Token非法' })).toEqual({
+      provider: 'zhipu',
+      money: null,
+      kind: 'auth',
+      status: null,
+    });
+    expect(verdict({ code: '1002', raw: '{}' })).toBeNull();
+    expect(verdict({ raw: 'invalid Authorization Token' })).toBeNull();
+  });
+
+  it('DashScope and Volcengine arrears by their code alone or their words alone', () => {
+    for (const raw of ['{"code":"Arrearage"}', 'Please make sure your account is in good standing'])
+      expect(verdict({ raw }), raw).toMatchObject({
+        provider: 'dashscope',
+        money: 'account-overdue',
+      });
+    for (const raw of ['{"code":"AccountOverdueError"}', 'Your account has an overdue balance'])
+      expect(verdict({ raw }), raw).toMatchObject({
+        provider: 'volcengine',
+        money: 'account-overdue',
+      });
+  });
+
+  it('DeepSeek’s "Insufficient Balance" must be the whole message, padding aside', () => {
+    expect(verdict({ message: '  Insufficient Balance ', raw: 'x' })).toEqual({
+      provider: 'deepseek',
+      money: 'balance-depleted',
+      kind: 'insufficient-balance',
+      status: 402,
+    });
+    expect(verdict({ message: 'Insufficient Balance for this model', raw: 'x' })).toBeNull();
+    expect(verdict({ message: 'Account has insufficient balance', raw: 'x' })).toBeNull();
+  });
+});
+
 describe('host names in a log name the provider', () => {
   it('every known host, each spelling, names its own provider', () => {
     const HOSTS: [string, string][] = [
