@@ -59,6 +59,11 @@ describe('critical levels', () => {
   it('the headline currency: the status’s own, else picked from the rows, else CNY', () => {
     const usdOnly = status(snap(NOW, [row('USD', '0', '2')]), { headline: 'USD' });
     expect(ctxOf(usdOnly).headlineCurrency).toBe('USD');
+    // The status's headline wins even where the rows alone would pick the richer CNY.
+    const chosen = status(snap(NOW, [row('CNY', '0', '50'), row('USD', '0', '2')]), {
+      headline: 'USD',
+    });
+    expect(ctxOf(chosen).headlineCurrency).toBe('USD');
     const picked = status(snap(NOW, [row('CNY', '0', '0'), row('USD', '0', '2')]));
     expect(ctxOf(picked).headlineCurrency).toBe('USD');
     expect(ctxOf(status(null, { checkedAt: NOW })).headlineCurrency).toBe('CNY');
@@ -86,6 +91,8 @@ describe('balance text and funded rows', () => {
     expect(balanceText(c)).toBe('-$2.00');
     expect(balanceText(ctxOf(funded()), null)).toBe('CN¥0.00');
     expect(balanceText(ctxOf(funded()), snap(NOW, []))).toBe('CN¥0.00');
+    // Another reading without the headline currency: its own first row, not a made-up ¥0.
+    expect(balanceText(ctxOf(funded()), snap(NOW, [row('USD', '0', '-2')]))).toBe('-$2.00');
   });
 });
 
