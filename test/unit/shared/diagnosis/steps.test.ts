@@ -35,6 +35,16 @@ describe('quoting an error', () => {
     });
   });
 
+  it('a status without any message is just "HTTP 402", no trailing space or filler', () => {
+    const c = ctxOf(funded());
+    expect(pastedEvidence(c, parsePastedError('openai.APIStatusError: Error code: 402')).text).toBe(
+      'Your pasted error: HTTP 402.',
+    );
+    expect(pollEvidence(c, perr('server', 503, NOW - MIN, ''))[0]!.text).toMatch(
+      /failed: HTTP 503\.$/,
+    );
+  });
+
   it('cuts a long message at a word before 160 characters', () => {
     const c = ctxOf(funded());
     const long = `${'word '.repeat(40)}end`;

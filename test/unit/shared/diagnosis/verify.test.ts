@@ -23,7 +23,7 @@ const refused402 = status(cny(NOW - 60 * MIN, '0', '0'), {
 });
 /** An error cleared but the reading kept is an old one: no fresh snapshot to show. */
 const noFreshReading = status(cny(NOW - 60 * MIN, '0', '1'), { stale: true, checkedAt: later });
-const neverChecked = status(null, { checkedAt: null });
+const neverChecked = status(null);
 
 /** [condition, statuses where it holds, statuses where it does not] */
 const cases: [VerifyCondition, AccountStatus[], AccountStatus[]][] = [
