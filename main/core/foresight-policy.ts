@@ -75,28 +75,32 @@ export function decideForesight(input: ForesightInput): NotificationRequest[] {
   const currency = insights.currency;
   const amount = (micros: number) =>
     formatNotificationAmount(microsToDecimal(micros), currency, lang);
+  const days = confidentDaysLeft(insights.forecast);
+  const f = insights.forecast;
+  const m = insights.spike;
+  // Each kind's own figures; the text of the other kind never reads them.
+  const figures = (kind: NotifyKind) =>
+    kind === 'runs-out'
+      ? days !== null && f.status === 'ok'
+        ? { days: formatDays(days, lang), rate: amount(f.perDay.expected.micros) }
+        : {}
+      : m
+        ? {
+            spent: amount(m.recentSpentMicros),
+            usual: amount(m.usualPerHourMicros),
+            ...(m.ratio === null ? {} : { ratio: String(Math.floor(m.ratio)) }),
+          }
+        : {};
   const out: NotificationRequest[] = [];
   for (const kind of started) {
     if (!notifyAllowed(account, kind, input.lastSent, input.now, input.cooldownMs)) continue;
-    const days = confidentDaysLeft(insights.forecast);
-    const f = insights.forecast;
-    const m = insights.spike;
     const vars = {
       label: account.label,
       balance: formatNotificationAmount(headline?.total ?? null, headline?.currency ?? null, lang),
       threshold: '',
       provider: PROVIDERS[account.provider].displayName,
       keyMask: account.keyMask,
-      ...(kind === 'runs-out' && days !== null && f.status === 'ok'
-        ? { days: formatDays(days, lang), rate: amount(f.perDay.expected.micros) }
-        : {}),
-      ...(kind === 'spike' && m
-        ? {
-            spent: amount(m.recentSpentMicros),
-            usual: amount(m.usualPerHourMicros),
-            ...(m.ratio === null ? {} : { ratio: String(Math.floor(m.ratio)) }),
-          }
-        : {}),
+      ...figures(kind),
     };
     out.push({ accountId: account.id, kind, ...notificationText(lang, kind, vars) });
   }

@@ -173,6 +173,18 @@ describe('decideForesight', () => {
     expect(zh!.title).toBe('消费激增：Work');
     expect(zh!.body).toContain('平时几乎不消费');
   });
+  it('says the balance is unknown when no headline could be read', () => {
+    const [n] = decideForesight({
+      ...base,
+      headline: null,
+      previous: OFF,
+      next: { runOut: true, spike: false },
+      insights: both,
+    });
+    expect(n!.body).toBe(
+      'At its current rate of CN¥3.00 a day, Work (unknown left) runs out in about 2.5 days. Top up in time.',
+    );
+  });
   it('is silent on the first reading, while an episode lasts, and without insights', () => {
     expect(decideForesight({ ...base, previous: null, next: ON, insights: both })).toEqual([]);
     expect(decideForesight({ ...base, previous: ON, next: ON, insights: both })).toEqual([]);
