@@ -2,7 +2,8 @@
  * Prints the mutation score per file and per module group from StrykerJS's JSON report
  * (reports/mutation/mutation.json), the way issue 15 measures it: killed + timed out over all
  * valid mutants (compile errors and mutants excluded with a `// Stryker disable` comment do
- * not count). Survivors are listed with their line so each can be looked at.
+ * not count). Survivors are listed with their line so each can be looked at. Exits 1 when a
+ * group in the report scores below the 85 % floor, so the scheduled workflow turns red.
  */
 import { readFileSync } from 'node:fs';
 
@@ -55,6 +56,9 @@ const rows = Object.entries(report.files).map(([file, { mutants }]) => {
 console.log('\nMutation score per file (killed + timeout / valid mutants)');
 for (const r of rows.sort((a, b) => a.file.localeCompare(b.file)))
   console.log(`${pct(r.k, r.n)}  ${String(r.n).padStart(4)}  ${r.file}`);
+/** Issue 15's floor: every module group must score at least this. */
+const FLOOR = 85;
+const belowFloor: string[] = [];
 console.log('\nPer module group');
 for (const [name, re] of GROUPS) {
   const g = rows.filter((r) => re.test(r.file));
@@ -62,6 +66,7 @@ for (const [name, re] of GROUPS) {
   const n = g.reduce((a, r) => a + r.n, 0);
   const k = g.reduce((a, r) => a + r.k, 0);
   console.log(`${pct(k, n)}  ${String(n).padStart(4)}  ${name}`);
+  if (n > 0 && (100 * k) / n < FLOOR) belowFloor.push(name);
 }
 const survivors = rows.flatMap((r) =>
   r.survivors.map(
@@ -71,3 +76,9 @@ const survivors = rows.flatMap((r) =>
 );
 console.log(`\n${survivors.length} survivors${survivors.length ? ':' : ''}`);
 for (const s of survivors.slice(0, 400)) console.log(`  ${s}`);
+
+// A narrow run reports only its own groups; a group it measured below the floor fails the run.
+if (belowFloor.length > 0) {
+  console.log(`\nBelow the ${FLOOR} % floor: ${belowFloor.join(', ')}`);
+  process.exitCode = 1;
+}
