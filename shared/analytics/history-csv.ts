@@ -217,7 +217,8 @@ export function parseHistoryCsv(text: string): Result<Snapshot[], ImportProblem[
     }
     cur.rows.push({ currency, total: amounts[0], granted: amounts[1], toppedUp: amounts[2] });
   }
-  if (problems.length > 0) return err(problems.sort((a, b) => a.line - b.line));
+  // Problems are found line by line, at most one per line: already in file order.
+  if (problems.length > 0) return err(problems);
   // A stable sort: readings at the same millisecond keep their order in the file.
   const out = readings
     .sort((a, b) => a.at - b.at)
