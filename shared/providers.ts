@@ -19,6 +19,11 @@ export interface ProviderInfo {
   links: Partial<Record<LinkKind, string>>;
   /** Key prefixes that are this provider's own, so the foreign-key guard does not refuse them (OpenRouter's `sk-or-`). */
   ownKeyPrefixes?: readonly string[];
+  /**
+   * The HTTP status a call gets once the balance is used up (../shared/provider-facts.md): the
+   * number the diagnosis quotes. Absent where the provider's answer is unconfirmed or varies.
+   */
+  moneyStatus?: number;
 }
 
 const DEEPSEEK_LINKS: Record<LinkKind, string> = {
@@ -33,6 +38,7 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
   deepseek: {
     id: 'deepseek',
     displayName: 'DeepSeek',
+    moneyStatus: 402,
     keyHint: 'sk-…',
     defaultBaseUrl: 'https://api.deepseek.com',
     links: DEEPSEEK_LINKS,
@@ -40,6 +46,7 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
   demo: {
     id: 'demo',
     displayName: 'DeepSeek (demo)',
+    moneyStatus: 402,
     keyHint: '',
     defaultBaseUrl: 'demo://deepseek',
     links: DEEPSEEK_LINKS,
@@ -47,6 +54,7 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
   moonshot: {
     id: 'moonshot',
     displayName: 'Moonshot (Kimi)',
+    moneyStatus: 429,
     keyHint: 'sk-…',
     defaultBaseUrl: 'https://api.moonshot.cn',
     links: {
@@ -60,6 +68,7 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
   openrouter: {
     id: 'openrouter',
     displayName: 'OpenRouter',
+    moneyStatus: 402,
     keyHint: 'sk-or-v1-…',
     defaultBaseUrl: 'https://openrouter.ai',
     links: {
@@ -74,6 +83,7 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
   siliconflow: {
     id: 'siliconflow',
     displayName: 'SiliconFlow',
+    moneyStatus: 403,
     keyHint: 'sk-…',
     defaultBaseUrl: 'https://api.siliconflow.cn',
     links: {
@@ -113,6 +123,7 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
   relay: {
     id: 'relay',
     displayName: 'one-api / new-api relay',
+    moneyStatus: 403,
     keyHint: 'sk-…',
     // No default: the user names their relay.
     defaultBaseUrl: '',

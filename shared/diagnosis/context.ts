@@ -5,6 +5,7 @@
 import { diagnosisText, type DiagnosisMessageKey } from '../i18n/diagnosis';
 import type { Lang } from '../i18n/language';
 import { pickHeadline } from '../balance';
+import { PROVIDERS } from '../providers';
 import { formatMoney, parseAmount } from '../money';
 import {
   DEFAULT_THRESHOLDS,
@@ -57,6 +58,11 @@ export interface Ctx {
   empty: boolean;
   headlineCurrency: string;
   pollError: ProviderError | null;
+  /**
+   * The status this account's calls get once out of money, for sentences ("fail with 429"):
+   * the user's own pasted money error's, else the provider's usual one; null when unknown.
+   */
+  moneyStatus: number | null;
   /** The history per currency, classified by shared/analytics. */
   histories: CurrencyHistory[];
   giftDrops: GiftDrop[];
@@ -133,6 +139,10 @@ export function buildContext(input: DiagnosisInput, lang: Lang): Ctx {
     empty: !!snap && funded.length === 0,
     headlineCurrency,
     pollError: status.error,
+    moneyStatus:
+      (pasted?.kind === 'insufficient-balance' && !foreignProvider ? pasted.status : null) ??
+      PROVIDERS[status.account.provider]?.moneyStatus ??
+      null,
     histories,
     giftDrops: histories.flatMap((h) => giftDrops(h, input.now - GIFT_LOOKBACK_MS)),
     t: (key, vars) => diagnosisText(lang, key, vars),

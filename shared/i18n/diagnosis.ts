@@ -7,8 +7,11 @@ import { translator } from './format';
 import { diagnosisProvidersEn, diagnosisProvidersZh } from './diagnosis-providers';
 
 const baseEn = {
-  'cause.balance-depleted': 'The balance is used up: API calls fail with 402 until you top up.',
-  'cause.balance-low': 'The balance is almost gone: the next calls may fail with 402.',
+  'cause.balance-depleted':
+    'The balance is used up: API calls fail with {{status}} until you top up.',
+  'cause.balance-depleted-any-status': 'The balance is used up: API calls fail until you top up.',
+  'cause.balance-low': 'The balance is almost gone: the next calls may fail with {{status}}.',
+  'cause.balance-low-any-status': 'The balance is almost gone: the next calls may fail.',
   'cause.gift-credit-expired':
     'Gift credit expired: it disappeared without being spent, and the topped-up balance cannot cover your calls.',
   'cause.account-unavailable':
@@ -153,8 +156,10 @@ const en = { ...baseEn, ...diagnosisProvidersEn };
 export type DiagnosisMessageKey = keyof typeof en;
 
 const baseZh: Record<keyof typeof baseEn, string> = {
-  'cause.balance-depleted': '余额已用完：充值之前 API 调用会返回 402。',
-  'cause.balance-low': '余额即将用完：接下来的调用可能返回 402。',
+  'cause.balance-depleted': '余额已用完：充值之前 API 调用会返回 {{status}}。',
+  'cause.balance-depleted-any-status': '余额已用完：充值之前 API 调用都会失败。',
+  'cause.balance-low': '余额即将用完：接下来的调用可能返回 {{status}}。',
+  'cause.balance-low-any-status': '余额即将用完：接下来的调用可能失败。',
   'cause.gift-credit-expired': '赠送余额已过期：它没有被消费就消失了，而充值余额不足以支付调用。',
   'cause.account-unavailable':
     '账户仍有余额，但 DeepSeek 禁止了付费调用（计费限制、欠费或账户问题）。',

@@ -7,7 +7,7 @@ import { thresholdsFor } from '../../level';
 import { parseAmount } from '../../money';
 import { rowMicros } from '../rows';
 import { balanceEvidence, pastedEvidence, recheck, step } from '../steps';
-import { makeCause, pastedIs402, pastedIsOther, type CauseRule } from './make';
+import { makeCause, moneySummary, pastedIs402, pastedIsOther, type CauseRule } from './make';
 import type { Evidence } from '../types';
 
 const BALANCE_OK = { kind: 'balance-above-zero-and-available' } as const;
@@ -23,11 +23,20 @@ export const balanceDepleted: CauseRule = (ctx) => {
   }
   // A 401/429/... is what the user's call hit first; the empty balance is the next wall.
   if (pastedIsOther(ctx) || ctx.pollError?.kind === 'auth') confidence = 0.6;
-  return makeCause(ctx, 'balance-depleted', confidence, evidence, [
-    step(ctx, 'top-up', { kind: 'open-link', link: 'topUp' }, BALANCE_OK),
-    step(ctx, 'mark-paid', { kind: 'mark-paid' }, { kind: 'paid-declared' }),
-    recheck(ctx, BALANCE_OK),
-  ]);
+  const { vars, summary } = moneySummary(ctx, 'balance-depleted');
+  return makeCause(
+    ctx,
+    'balance-depleted',
+    confidence,
+    evidence,
+    [
+      step(ctx, 'top-up', { kind: 'open-link', link: 'topUp' }, BALANCE_OK),
+      step(ctx, 'mark-paid', { kind: 'mark-paid' }, { kind: 'paid-declared' }),
+      recheck(ctx, BALANCE_OK),
+    ],
+    vars,
+    summary,
+  );
 };
 
 /** `balance-low`: money left, but at or below the critical level or below recent spend. */
@@ -85,12 +94,21 @@ export const balanceLow: CauseRule = (ctx) => {
   // Done once the balance clears both the critical level and what the last hour cost.
   const floor = Math.max(ctx.critical(best.currency), recent.spentMicros);
   const target = { kind: 'balance-above', currency: best.currency, micros: floor } as const;
-  return makeCause(ctx, 'balance-low', confidence, evidence, [
-    step(ctx, 'top-up', { kind: 'open-link', link: 'topUp' }, target, {
-      why: 'step.top-up-low.why',
-    }),
-    recheck(ctx, target),
-  ]);
+  const { vars, summary } = moneySummary(ctx, 'balance-low');
+  return makeCause(
+    ctx,
+    'balance-low',
+    confidence,
+    evidence,
+    [
+      step(ctx, 'top-up', { kind: 'open-link', link: 'topUp' }, target, {
+        why: 'step.top-up-low.why',
+      }),
+      recheck(ctx, target),
+    ],
+    vars,
+    summary,
+  );
 };
 
 /** `headline-row-empty`: the shown currency is empty while another row has money. */

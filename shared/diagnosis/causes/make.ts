@@ -21,6 +21,19 @@ export function makeCause(
   return { id, confidence: c, summary: ctx.t(summary, vars), evidence, steps };
 }
 
+/**
+ * The summary of an out-of-money cause quoting the status the user's calls get ("fail with
+ * 429" for Moonshot, 402 for DeepSeek), or naming none where the provider's is unknown.
+ */
+export function moneySummary(
+  ctx: Ctx,
+  id: 'balance-depleted' | 'balance-low',
+): { vars: Record<string, number>; summary: DiagnosisMessageKey } {
+  return ctx.moneyStatus === null
+    ? { vars: {}, summary: `cause.${id}-any-status` }
+    : { vars: { status: ctx.moneyStatus }, summary: `cause.${id}` };
+}
+
 /** True when the user's own program hit a non-balance error we recognised. */
 export function pastedIsOther(ctx: Ctx): boolean {
   return !!ctx.pasted?.recognised && ctx.pasted.isBalanceProblem === false;

@@ -8,7 +8,7 @@
 import type { DiagnosisMessageKey } from '../../i18n/diagnosis';
 import type { Ctx } from '../context';
 import { pastedEvidence, pastedLink, step } from '../steps';
-import { makeCause, type CauseRule } from './make';
+import { makeCause, moneySummary, type CauseRule } from './make';
 import type { Evidence, MoneyCauseId, ParsedError } from '../types';
 
 function pastedMoney(ctx: Ctx, id: MoneyCauseId): ParsedError | null {
@@ -65,18 +65,16 @@ export const pastedDepleted: CauseRule = (ctx) => {
       }),
     );
   const own = ctx.snap === null && !ctx.foreignProvider && !ctx.pastedOnly;
-  const summary: DiagnosisMessageKey =
-    p.provider && p.provider !== 'deepseek'
-      ? 'cause.balance-depleted-provider'
-      : 'cause.balance-depleted';
+  const named = !!p.provider && p.provider !== 'deepseek';
+  const money = moneySummary(ctx, 'balance-depleted');
   return makeCause(
     ctx,
     'balance-depleted',
     confidenceOf(p) - (own ? 0.1 : 0),
     evidence,
     steps,
-    vars(ctx),
-    summary,
+    { ...vars(ctx), ...money.vars },
+    named ? 'cause.balance-depleted-provider' : money.summary,
   );
 };
 

@@ -327,3 +327,62 @@ describe('look-alikes of a money error', () => {
     ).toBeUndefined();
   });
 });
+
+describe('money causes quote the status this provider’s calls really get', () => {
+  const emptyOf = (provider: AccountStatus['account']['provider']) =>
+    status(cny(NOW - 5 * MIN, '0.00', '0.00'), { config: { provider } });
+  const summary = (s: AccountStatus, paste?: string, lang: 'en' | 'zh-CN' = 'en') =>
+    cause(diagnose(input(s, paste ? { pastedError: paste } : {}), lang), 'balance-depleted')
+      .summary;
+
+  it('402 for DeepSeek and OpenRouter, 429 for Moonshot, 403 for SiliconFlow and relays', () => {
+    const fail = (n: number) =>
+      `The balance is used up: API calls fail with ${n} until you top up.`;
+    expect(summary(emptyOf('deepseek'))).toBe(fail(402));
+    expect(summary(emptyOf('openrouter'))).toBe(fail(402));
+    expect(summary(emptyOf('moonshot'))).toBe(fail(429));
+    expect(summary(emptyOf('siliconflow'))).toBe(fail(403));
+    expect(summary(emptyOf('relay'))).toBe(fail(403));
+    expect(summary(emptyOf('moonshot'), undefined, 'zh-CN')).toBe(
+      '余额已用完：充值之前 API 调用会返回 429。',
+    );
+  });
+
+  it('no number where the provider’s answer is unconfirmed (StepFun, Novita, custom)', () => {
+    for (const p of ['stepfun', 'novita', 'custom'] as const)
+      expect(summary(emptyOf(p)), p).toBe(
+        'The balance is used up: API calls fail until you top up.',
+      );
+  });
+
+  it('the user’s own pasted money error decides the number: Moonshot’s 429, a relay’s 402', () => {
+    const moonshot429 =
+      "Error code: 429 - {'error': {'message': 'Your account is suspended due to insufficient balance', 'type': 'exceeded_current_quota_error'}}";
+    expect(summary(emptyOf('moonshot'), moonshot429)).toBe(
+      'The balance is used up: API calls fail with 429 until you top up.',
+    );
+    expect(summary(emptyOf('relay'), 'HTTP/1.1 402 Payment Required')).toBe(
+      'The balance is used up: API calls fail with 402 until you top up.',
+    );
+    // Another provider's error says nothing about this account's status.
+    expect(
+      summary(
+        emptyOf('moonshot'),
+        'Error code: 402 - {"error":{"message":"Insufficient credits","code":402}} openrouter.ai',
+      ),
+    ).toBe('The balance is used up: API calls fail with 429 until you top up.');
+  });
+
+  it('an almost empty account says the same of its next calls', () => {
+    const low = status(cny(NOW - 5 * MIN, '0.00', '0.50'), { config: { provider: 'moonshot' } });
+    expect(cause(diagnose(input(low), 'en'), 'balance-low').summary).toBe(
+      'The balance is almost gone: the next calls may fail with 429.',
+    );
+    const lowStepfun = status(cny(NOW - 5 * MIN, '0.00', '0.50'), {
+      config: { provider: 'stepfun' },
+    });
+    expect(cause(diagnose(input(lowStepfun), 'en'), 'balance-low').summary).toBe(
+      'The balance is almost gone: the next calls may fail.',
+    );
+  });
+});
