@@ -111,6 +111,19 @@ describe('classifyChanges', () => {
     expect(kinds(lessThanHalf).at(-1)).toBe('spend');
   });
 
+  it('takes the fastest spend of the week as the reference, wherever in the week it was', () => {
+    // A day of slow spend (0.01/h), one fast hour (10/h), then slow again for a day.
+    const points = [pt(T0, 20 * UNIT, 500 * UNIT)];
+    let toppedUp = 500 * UNIT;
+    for (let h = 1; h <= 49; h++) {
+      toppedUp -= h === 25 ? 10 * UNIT : UNIT / 100;
+      points.push(pt(T0 + h * HOUR, 20 * UNIT, toppedUp));
+    }
+    // 20 units of gift credit gone in an hour: 20/h is only 2x the fast hour: spending.
+    points.push(pt(T0 + 50 * HOUR, 0, toppedUp));
+    expect(kinds(points).at(-1)).toBe('spend');
+  });
+
   it('forgets spend older than a week as the reference, but not spend exactly a week old', () => {
     // One fast spend (10 units in one hour), then nothing but slow spend for a week and more.
     const build = (gapAfterFast: number) => {
