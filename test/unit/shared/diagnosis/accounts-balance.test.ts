@@ -309,6 +309,12 @@ describe('look-alikes of a money error', () => {
       "anthropic.InternalServerError: Error code: 529 - {'type': 'error', 'error': {'type': 'overloaded_error', 'message': 'Overloaded'}}",
     );
     expect(anth?.text).toContain('(overloaded_error)');
+    const xai = lookalike(
+      'Error: 403 {"code":"permission_denied","error":"Your team is blocked"} https://api.x.ai/v1',
+    );
+    expect(xai?.text).toBe(
+      'xAI uses the same HTTP status when money runs out, but this type (permission_denied) is not about money.',
+    );
   });
 
   it('no twin line for other statuses, numeric codes, the bare type "error", or other providers', () => {
