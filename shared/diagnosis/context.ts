@@ -141,7 +141,7 @@ export function buildContext(input: DiagnosisInput, lang: Lang): Ctx {
     pollError: status.error,
     moneyStatus:
       (pasted?.kind === 'insufficient-balance' && !foreignProvider ? pasted.status : null) ??
-      PROVIDERS[status.account.provider]?.moneyStatus ??
+      PROVIDERS[status.account.provider].moneyStatus ??
       null,
     histories,
     giftDrops: histories.flatMap((h) => giftDrops(h, input.now - GIFT_LOOKBACK_MS)),
