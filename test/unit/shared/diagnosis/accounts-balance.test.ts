@@ -5,18 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../../shared/diagnosis/engine';
+import { cause, find, run } from './fixtures/causes';
 import { explainPasted } from '../../../../shared/diagnosis/pasted-only';
-import type { Cause, CauseId, Diagnosis, DiagnosisInput } from '../../../../shared/diagnosis/types';
 import type { AccountStatus } from '../../../../shared/model';
 import { cny, HOUR, input, MIN, NOW, PASTE, row, snap, status } from './fixtures/build';
-
-const run = (i: DiagnosisInput) => diagnose(i, 'en');
-const find = (d: Diagnosis, id: CauseId): Cause | undefined => d.causes.find((c) => c.id === id);
-const cause = (d: Diagnosis, id: CauseId): Cause => {
-  const c = find(d, id);
-  if (!c) throw new Error(`${id} not in ${d.causes.map((x) => x.id).join(', ')}`);
-  return c;
-};
 
 const other = (
   over: Partial<AccountStatus['account']> = {},

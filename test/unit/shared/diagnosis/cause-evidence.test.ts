@@ -5,16 +5,11 @@
  * lists a live cause as cleared.
  */
 import { describe, expect, it } from 'vitest';
-import { diagnose, trackProgress } from '../../../../shared/diagnosis/engine';
-import type { Cause, CauseId, Diagnosis, DiagnosisInput } from '../../../../shared/diagnosis/types';
+import { cause, run } from './fixtures/causes';
+import { trackProgress } from '../../../../shared/diagnosis/engine';
+import type { Cause } from '../../../../shared/diagnosis/types';
 import { cny, HOUR, input, MIN, NOW, PASTE, perr, status } from './fixtures/build';
 
-const cause = (d: Diagnosis, id: CauseId): Cause => {
-  const c = d.causes.find((x) => x.id === id);
-  if (!c) throw new Error(`${id} not in ${d.causes.map((x) => x.id).join(', ')}`);
-  return c;
-};
-const run = (i: DiagnosisInput) => diagnose(i, 'en');
 const kinds = (c: Cause) => c.evidence.map((e) => e.kind);
 const stepIds = (c: Cause) => c.steps.map((s) => s.id);
 

@@ -4,8 +4,8 @@
  * ten times the usual rate, the three-hour look-back, the 30-day gift window), and the steps.
  */
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../../../shared/diagnosis/engine';
-import type { Cause, CauseId, Diagnosis, DiagnosisInput } from '../../../../shared/diagnosis/types';
+import { cause, find, run } from './fixtures/causes';
+import type { DiagnosisInput } from '../../../../shared/diagnosis/types';
 import type { Snapshot } from '../../../../shared/model';
 import {
   cny,
@@ -21,13 +21,6 @@ import {
   steadySpend,
 } from './fixtures/build';
 
-const run = (i: DiagnosisInput) => diagnose(i, 'en');
-const find = (d: Diagnosis, id: CauseId): Cause | undefined => d.causes.find((c) => c.id === id);
-const cause = (d: Diagnosis, id: CauseId): Cause => {
-  const c = find(d, id);
-  if (!c) throw new Error(`${id} not in ${d.causes.map((x) => x.id).join(', ')}`);
-  return c;
-};
 const last = (xs: Snapshot[]) => xs[xs.length - 1]!;
 const withHistory = (history: Snapshot[], over: Partial<DiagnosisInput> = {}, stale = false) =>
   input(status(last(history), { stale }), { history, ...over });

@@ -4,19 +4,13 @@
  * whose pages its steps open.
  */
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../../../shared/diagnosis/engine';
+import { cause, run } from './fixtures/causes';
 import { explainPasted } from '../../../../shared/diagnosis/pasted-only';
-import type { Cause, CauseId, Diagnosis, DiagnosisInput } from '../../../../shared/diagnosis/types';
+import type { Cause, Diagnosis } from '../../../../shared/diagnosis/types';
 import type { AccountConfig } from '../../../../shared/model';
 import { cny, input, MIN, NOW, PASTE, status } from './fixtures/build';
 
-const run = (i: DiagnosisInput) => diagnose(i, 'en');
 const ids = (d: Diagnosis) => d.causes.map((c) => c.id);
-const cause = (d: Diagnosis, id: CauseId): Cause => {
-  const c = d.causes.find((x) => x.id === id);
-  if (!c) throw new Error(`${id} not in ${ids(d).join(', ')}`);
-  return c;
-};
 const actions = (c: Cause) => c.steps.map((s) => [s.id, s.action]);
 
 const MOONSHOT_MONEY =

@@ -4,18 +4,11 @@
  * "wait before saying pending" windows.
  */
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../../../shared/diagnosis/engine';
+import { cause, find, run } from './fixtures/causes';
 import { PENDING_AFTER_MS } from '../../../../shared/diagnosis/causes/top-up';
-import type { Cause, CauseId, Diagnosis, DiagnosisInput } from '../../../../shared/diagnosis/types';
+import type { Cause, DiagnosisInput } from '../../../../shared/diagnosis/types';
 import { cny, config, HOUR, input, MIN, NOW, PASTE, status } from './fixtures/build';
 
-const run = (i: DiagnosisInput) => diagnose(i, 'en');
-const find = (d: Diagnosis, id: CauseId): Cause | undefined => d.causes.find((c) => c.id === id);
-const cause = (d: Diagnosis, id: CauseId): Cause => {
-  const c = find(d, id);
-  if (!c) throw new Error(`${id} not in ${d.causes.map((x) => x.id).join(', ')}`);
-  return c;
-};
 const kinds = (c: Cause) => c.evidence.map((e) => e.kind);
 
 /** Moonshot's out-of-money 429: a money error, but another provider's. */
